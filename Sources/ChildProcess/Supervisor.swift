@@ -1,0 +1,206 @@
+// Watching one child on a thread of its own: feed stdin and read stdout/stderr at the same time
+// (so a child that writes before it reads cannot deadlock us), enforce the timeout, kill the group,
+// reap. One poll() loop; it wakes at least every 50 ms to notice exit, cancellation and deadlines.
+
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Supervisor {
+    struct Result: Sendable {
+        var outcome: ChildProcess.Outcome
+        var cancelled: Bool
+    }
+
+    private let pid: pid_t
+    private var stdinFD: Int32
+    private var stdoutFD: Int32
+    private var stderrFD: Int32
+    private let input: [UInt8]
+    private var written = 0
+    private var stdout: Capture
+    private var stderr: Capture
+    private let timeout: Duration
+    private let grace: Duration
+    private let cancellation: CancellationFlag
+    private let clock = ContinuousClock()
+
+    init(child: LaunchedChild, input: [UInt8], process: ChildProcess, cancellation: CancellationFlag) {
+        pid = child.pid
+        (stdinFD, stdoutFD, stderrFD) = (child.stdin, child.stdout, child.stderr)
+        self.input = input
+        stdout = Capture(limit: process.stdoutLimit, keepingTail: false)
+        stderr = Capture(limit: process.stderrLimit, keepingTail: true)
+        timeout = process.timeout
+        grace = process.killGrace
+        self.cancellation = cancellation
+    }
+
+    mutating func run() -> Result {
+        blockSIGPIPEOnThisThread()
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { scratch.deallocate() }
+
+        let start = clock.now
+        let deadline = start + timeout
+        var termSentAt: ContinuousClock.Instant?
+        var killSent = false
+        var timedOut = false, cancelled = false
+        if input.isEmpty { closeStdin() }
+
+        // While the child runs: pump I/O, and escalate once the deadline passes or the task is cancelled.
+        var idleWait = 1  // ms; doubles while nothing happens, so quick children are noticed quickly.
+        while !leaderHasExited() {
+            let now = clock.now
+            if let sentAt = termSentAt {
+                if !killSent, now >= sentAt + grace {
+                    kill(-pid, SIGKILL)
+                    killSent = true
+                }
+            } else if cancellation.isCancelled || now >= deadline {
+                cancelled = cancellation.isCancelled
+                timedOut = !cancelled
+                kill(-pid, SIGTERM)
+                termSentAt = now
+            }
+            let nextEvent = killSent ? nil : (termSentAt.map { $0 + grace } ?? deadline)
+            let wait = min(idleWait, nextEvent.map { milliseconds(until: $0) } ?? idleWait)
+            idleWait = pump(waitingUpTo: wait, scratch: scratch) ? 1 : min(idleWait * 2, 50)
+        }
+
+        // The child has exited (and stays a zombie, so its group id cannot be reused yet). Kill
+        // anything it left in its group: nothing it started may outlive it. What they all wrote
+        // stays readable in the pipes; read it until end of file. Killed processes close their
+        // ends at once; one that escaped the group (setsid) and still holds a pipe is not waited
+        // for beyond the grace period.
+        closeStdin()
+        kill(-pid, SIGKILL)
+        let drainDeadline = clock.now + grace
+        while stdoutFD >= 0 || stderrFD >= 0, clock.now < drainDeadline {
+            _ = pump(waitingUpTo: max(1, min(50, milliseconds(until: drainDeadline))), scratch: scratch)
+        }
+        closeFD(&stdoutFD)
+        closeFD(&stderrFD)
+
+        Registry.shared.withLock { $0.remove(pid) }  // Before reaping: see `Registry`.
+        let termination = reap()
+        let outcome = ChildProcess.Outcome(
+            termination: termination, timedOut: timedOut,
+            stdout: stdout.bytes, stdoutTruncated: stdout.truncated,
+            stderr: stderr.bytes, stderrTruncated: stderr.truncated,
+            duration: clock.now - start)
+        return Result(outcome: outcome, cancelled: cancelled)
+    }
+
+    /// One poll() over the open pipes; returns whether any bytes moved or a pipe closed.
+    private mutating func pump(waitingUpTo milliseconds: Int, scratch: UnsafeMutableRawBufferPointer) -> Bool {
+        var fds: [pollfd] = []
+        if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
+        if stdoutFD >= 0 { fds.append(pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)) }
+        if stderrFD >= 0 { fds.append(pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0)) }
+        guard poll(&fds, nfds_t(fds.count), Int32(milliseconds)) > 0 else { return false }
+
+        var progressed = false
+        for entry in fds where entry.revents != 0 {
+            switch entry.fd {
+            case stdinFD: progressed = writeInput() || progressed
+            case stdoutFD: progressed = drain(into: &stdout, from: &stdoutFD, scratch: scratch) || progressed
+            case stderrFD: progressed = drain(into: &stderr, from: &stderrFD, scratch: scratch) || progressed
+            default: break
+            }
+        }
+        return progressed
+    }
+
+    private mutating func writeInput() -> Bool {
+        let count = input.withUnsafeBytes { bytes in
+            write(stdinFD, bytes.baseAddress! + written, min(bytes.count - written, 1 << 16))
+        }
+        if count > 0 {
+            written += count
+            if written == input.count { closeStdin() }  // EOF tells the child the document is complete.
+            return true
+        }
+        if count < 0, errno == EAGAIN || errno == EINTR { return false }
+        // EPIPE: the child closed its stdin or exited without reading it all. Not our failure;
+        // its exit status says how it went.
+        discardPendingSIGPIPE()
+        closeStdin()
+        return true
+    }
+
+    private func drain(into capture: inout Capture, from fd: inout Int32, scratch: UnsafeMutableRawBufferPointer) -> Bool {
+        let count = read(fd, scratch.baseAddress, scratch.count)
+        if count > 0 {
+            capture.append(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+            return true
+        }
+        if count < 0, errno == EAGAIN || errno == EINTR { return false }
+        closeFD(&fd)  // End of file, or an error that reading again would not fix.
+        return true
+    }
+
+    private mutating func closeStdin() { closeFD(&stdinFD) }
+
+    private func closeFD(_ fd: inout Int32) {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
+
+    /// Whether the child has exited, without reaping it (WNOWAIT): until we reap, its pid and
+    /// process group id stay reserved, so signalling `-pid` cannot hit an unrelated group.
+    private func leaderHasExited() -> Bool {
+        var info = siginfo_t()
+        let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+        // With WNOHANG and nothing to report, waitid succeeds and leaves the zeroed info as it was.
+        return result == 0 ? info.si_signo == SIGCHLD : errno != EINTR
+    }
+
+    private func reap() -> ChildProcess.Outcome.Termination {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            // Only EINTR is expected; ECHILD would mean someone else reaped our child (a SIGCHLD
+            // set to SIG_IGN), and then the status is lost: report it as a failure, never success.
+            if errno != EINTR { return .signaled(SIGKILL) }
+        }
+        // The classic wait-status encoding (WIFEXITED/WEXITSTATUS/WTERMSIG are C macros, not imported).
+        let low = status & 0x7f
+        return low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low)
+    }
+
+    private func milliseconds(until instant: ContinuousClock.Instant) -> Int {
+        let left = clock.now.duration(to: instant)
+        guard left > .zero else { return 0 }
+        let (seconds, attoseconds) = left.components
+        return Int(min(seconds, 3600)) * 1000 + Int(attoseconds / 1_000_000_000_000_000) + 1
+    }
+}
+
+// SIGPIPE: writing to a pipe whose reader is gone raises SIGPIPE, whose default action would kill
+// modelgate. Rather than change the process-wide disposition behind the CLI's back, the supervising
+// thread blocks it: the write then fails with EPIPE, and the signal, left pending on this thread
+// only, is taken off again. (On Darwin, F_SETNOSIGPIPE on the descriptor does the same job.)
+
+private func blockSIGPIPEOnThisThread() {
+    #if !canImport(Darwin)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGPIPE)
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+    #endif
+}
+
+private func discardPendingSIGPIPE() {
+    #if !canImport(Darwin)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGPIPE)
+    var noWait = timespec(tv_sec: 0, tv_nsec: 0)
+    while sigtimedwait(&set, nil, &noWait) == SIGPIPE {}
+    #endif
+}

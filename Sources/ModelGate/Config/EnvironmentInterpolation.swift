@@ -1,0 +1,108 @@
+import Document
+
+/// Replaces `${NAME}` in every string of a document with the environment variable's value,
+/// remembering each value so reports and logs can mask it. `$$` writes a literal `$`.
+public struct EnvironmentInterpolation: Sendable {
+    public let environment: [String: String]
+    public private(set) var secrets: [String] = []
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public mutating func apply(to node: Node, path: String) throws(ConfigError) -> Node {
+        switch node.value {
+        case .string(let text):
+            return Node(.string(try substitute(text, at: node.location, path: path)), at: node.location)
+        case .array(let items):
+            var result: [Node] = []
+            for item in items { result.append(try apply(to: item, path: path)) }
+            return Node(.array(result), at: node.location)
+        case .object(let members):
+            var result: [Node.Member] = []
+            for member in members {
+                result.append(Node.Member(key: member.key, keyLocation: member.keyLocation,
+                                          value: try apply(to: member.value, path: path)))
+            }
+            return Node(.object(result), at: node.location)
+        default:
+            return node
+        }
+    }
+
+    mutating func substitute(_ text: String, at location: SourceLocation, path: String) throws(ConfigError) -> String {
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count else {
+                output.append(bytes[i]); i += 1; continue
+            }
+            if bytes[i + 1] == UInt8(ascii: "$") {
+                output.append(UInt8(ascii: "$")); i += 2; continue
+            }
+            guard bytes[i + 1] == UInt8(ascii: "{") else {
+                output.append(bytes[i]); i += 1; continue
+            }
+            guard let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
+                throw ConfigError("unterminated '${' in \"\(text.prefix(40))\"; write '$$' for a literal '$'", path: path, at: location)
+            }
+            let name = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
+            guard Self.isVariableName(name) else {
+                throw ConfigError("'${\(name)}' is not an environment variable name (letters, digits and '_')", path: path, at: location)
+            }
+            guard let value = environment[name] else {
+                throw ConfigError("environment variable '\(name)' is not set (used as ${\(name)})", path: path, at: location)
+            }
+            if !value.isEmpty && !secrets.contains(value) { secrets.append(value) }
+            output.append(contentsOf: value.utf8)
+            i = close + 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(first >= 48 && first <= 57) else { return false }
+        return name.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == 95 }
+    }
+}
+
+/// Masks every interpolated secret wherever it might surface: reports, logs, error messages.
+public struct SecretRedactor: Sendable {
+    public let secrets: [String]
+
+    public init(secrets: [String]) {
+        // Longest first, so a secret containing another is masked whole.
+        self.secrets = secrets.filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
+    }
+
+    public func redact(_ text: String) -> String {
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingAll(secret, with: "***")
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Plain substring replacement without Foundation (the library stays importable anywhere).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let source = Array(utf8), pattern = Array(target.utf8)
+        guard !pattern.isEmpty, source.count >= pattern.count else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count)
+        var i = 0
+        while i < source.count {
+            if i + pattern.count <= source.count, source[i] == pattern[0], Array(source[i..<i + pattern.count]) == pattern {
+                output.append(contentsOf: replacement.utf8)
+                i += pattern.count
+            } else {
+                output.append(source[i])
+                i += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,172 @@
+import Document
+import Digest
+import Foundation
+
+/// A pipeline ready to run: the checked configuration and one gate instance per entry.
+public struct Pipeline: Sendable {
+    public var config: PipelineConfig
+    public var gates: [(config: GateConfig, gate: any Gate)]
+    public var redactor: SecretRedactor
+}
+
+/// Reads and checks a pipeline file, top to bottom, stopping at the first problem with its place.
+public struct PipelineReader: Sendable {
+    public var registry: GateRegistry
+    public var environment: [String: String]
+    /// Whether `--baseline` was given: conditions on `baseline` need it.
+    public var hasBaseline: Bool
+
+    public init(registry: GateRegistry, environment: [String: String] = ProcessInfo.processInfo.environment,
+                hasBaseline: Bool = false) {
+        self.registry = registry
+        self.environment = environment
+        self.hasBaseline = hasBaseline
+    }
+
+    public func read(path: String) throws(ConfigError) -> Pipeline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw ConfigError(exists ? (isDirectory.boolValue ? "is a folder, not a pipeline file" : "cannot be read")
+                                     : "no such pipeline file", path: path, at: .none)
+        }
+        return try read(bytes: [UInt8](data), path: path)
+    }
+
+    public func read(bytes: [UInt8], path: String) throws(ConfigError) -> Pipeline {
+        let document: Node
+        do throws(DocumentError) {
+            document = path.hasSuffix(".json") ? try JSONReader.read(bytes) : try YAMLReader.read(bytes)
+        } catch {
+            throw ConfigError(error.message, path: path, at: error.location)
+        }
+        var interpolation = EnvironmentInterpolation(environment: environment)
+        let resolved = try interpolation.apply(to: document, path: path)
+        let baseDirectory = Self.directory(of: path)
+
+        var top = try MappingReader(resolved, path: path, context: "the pipeline file")
+        try readVersion(&top)
+        let candidate = try readCandidate(try top.requiredNode("candidate"), path: path)
+        let gatesNode = try top.requiredNode("gates")
+        let waiversNode = top.optionalNode("waivers")
+        try top.finish()
+
+        guard let entries = gatesNode.arrayValue, !entries.isEmpty else {
+            throw ConfigError("'gates' must be a non-empty list of gates; a pipeline with no gates would pass anything",
+                              path: path, at: gatesNode.location)
+        }
+        let gateReader = GateConfigReader(path: path, baseDirectory: baseDirectory, registry: registry, hasBaseline: hasBaseline)
+        var gates: [(config: GateConfig, gate: any Gate)] = []
+        for (index, entry) in entries.enumerated() {
+            let (config, gate) = try gateReader.read(entry, index: index)
+            if gates.contains(where: { $0.config.id == config.id }) {
+                throw ConfigError("duplicate gate id '\(config.id)': ids must be unique (they name gates in --only, --skip and reports)",
+                                  path: path, at: entry["id"]?.location ?? entry.location)
+            }
+            for need in config.needs where !gates.contains(where: { $0.config.id == need }) {
+                let later = entries.contains { $0["id"]?.stringValue == need }
+                throw ConfigError(later ? "gate '\(config.id)' needs '\(need)', which runs after it; list '\(need)' first"
+                                        : "gate '\(config.id)' needs '\(need)', but there is no gate with that id",
+                                  path: path, at: entry["needs"]?.location ?? entry.location)
+            }
+            gates.append((config, gate))
+        }
+        let waivers = try readWaivers(waiversNode, gates: gates.map(\.config), path: path)
+
+        let config = PipelineConfig(path: path, baseDirectory: baseDirectory, sha256: SHA256.hex(SHA256.hash(bytes)),
+                                    candidate: candidate, gates: gates.map(\.config), waivers: waivers,
+                                    document: document)
+        return Pipeline(config: config, gates: gates, redactor: SecretRedactor(secrets: interpolation.secrets))
+    }
+
+    private func readVersion(_ top: inout MappingReader) throws(ConfigError) {
+        let node = try top.requiredNode("version")
+        guard case .int(let version) = node.value else {
+            throw top.error("'version' must be the schema version number, 1", at: node)
+        }
+        guard version <= PipelineConfig.supportedVersion else {
+            throw top.error("pipeline schema version \(version) is newer than this modelgate reads (\(PipelineConfig.supportedVersion)); upgrade modelgate", at: node)
+        }
+        guard version >= 1 else { throw top.error("'version' must be 1", at: node) }
+    }
+
+    private func readCandidate(_ node: Node, path: String) throws(ConfigError) -> CandidateConfig {
+        var reader = try MappingReader(node, path: path, context: "candidate")
+        let name = try reader.requiredString("name")
+        let version = try reader.requiredString("version")
+        var artifacts: [ArtifactReference] = []
+        if let list = reader.optionalNode("artifacts"), !list.isNull {
+            let items = list.arrayValue ?? [list]
+            for item in items {
+                guard let text = item.stringValue, !text.isEmpty else {
+                    throw reader.error("each artifact must be a file path, got \(item.kindDescription)", at: item)
+                }
+                artifacts.append(ArtifactReference(path: text, location: item.location))
+            }
+        }
+        var predictor: PredictorConfig?
+        if let predictorNode = reader.optionalNode("predictor"), !predictorNode.isNull {
+            var predictorReader = try MappingReader(predictorNode, path: path, context: "candidate.predictor")
+            let type = try predictorReader.requiredString("type")
+            predictor = PredictorConfig(type: type, options: predictorNode)
+        }
+        try reader.finish()
+        return CandidateConfig(name: name, version: version, artifacts: artifacts, predictor: predictor)
+    }
+
+    private func readWaivers(_ node: Node?, gates: [GateConfig], path: String) throws(ConfigError) -> [Waiver] {
+        guard let node, !node.isNull else { return [] }
+        guard let items = node.arrayValue else {
+            throw ConfigError("'waivers' must be a list", path: path, at: node.location)
+        }
+        var waivers: [Waiver] = []
+        for item in items {
+            var reader = try MappingReader(item, path: path, context: "waiver")
+            let gate = try reader.requiredString("gate")
+            let check = try reader.requiredString("check")
+            let reason = try reader.requiredString("reason")
+            let approvedBy = try reader.requiredString("approved_by")
+            let expiresNode = try reader.requiredNode("expires")
+            try reader.finish()
+            guard gates.contains(where: { $0.id == gate }) else {
+                throw reader.error("waiver names gate '\(gate)', but there is no gate with that id", at: item["gate"]!)
+            }
+            guard let expires = GateOptions.text(of: expiresNode), CalendarDate.isValid(expires) else {
+                throw reader.error("'expires' must be a date like 2026-12-31", at: expiresNode)
+            }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty, !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw reader.error("a waiver needs a reason and who approved it", at: item)
+            }
+            waivers.append(Waiver(gate: gate, check: check, reason: reason, approvedBy: approvedBy, expires: expires,
+                                  location: item.location))
+        }
+        return waivers
+    }
+
+    static func directory(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+}
+
+/// `YYYY-MM-DD` dates, compared as text once checked (ISO dates sort as they read).
+public enum CalendarDate {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+
+    /// Today in UTC as `YYYY-MM-DD`.
+    public static func today(_ now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: now)
+    }
+}

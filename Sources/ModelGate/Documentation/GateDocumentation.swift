@@ -1,0 +1,53 @@
+import Document
+
+/// Gate documentation rendered from descriptors: `modelgate gates` and each gate's README.md come
+/// from here, so neither can drift from the code (a test compares the READMEs).
+public enum GateDocumentation {
+    public static func listing(_ gates: [GateDescriptor]) -> String {
+        let width = (gates.map(\.type.count).max() ?? 0) + 2
+        var out = "Built-in gate types:\n"
+        for gate in gates {
+            out += "  " + gate.type + String(repeating: " ", count: width - gate.type.count) + gate.summary + "\n"
+        }
+        out += "\nOther types run as external plug-ins: modelgate-gate-<type> in gates/bin or on PATH, or 'command:'.\n"
+        out += "See 'modelgate gates <type>' for a type's options and examples.\n"
+        return out
+    }
+
+    /// A Markdown page: summary, rationale, options, metrics, examples.
+    public static func page(_ gate: GateDescriptor) -> String {
+        var out = "# Gate type `\(gate.type)`\n\n\(gate.summary)\n\n\(gate.rationale)\n\n"
+        out += "Default timeout: \(DurationText.format(gate.defaultTimeout)).\n\n## Options\n\n"
+        out += "| Option | Type | Default | Meaning |\n|---|---|---|---|\n"
+        for option in gate.options {
+            let value = option.required ? "required" : (option.defaultValue.map { "`\($0)`" } ?? "")
+            out += "| `\(option.key)` | \(option.kind.rawValue) | \(value) | \(option.help) |\n"
+        }
+        out += "\nEvery gate also takes the common keys: `id`, `type`, `blocking`, `timeout`, `needs`, "
+        out += "`thresholds` (metric: condition), `decide` (point | interval), `confidence`.\n\n## Metrics\n\n"
+        for metric in gate.metrics { out += "- `\(metric.name)`: \(metric.help)\n" }
+        if !gate.examples.isEmpty { out += "\n## Examples\n" }
+        for example in gate.examples {
+            out += "\n### \(example.title)\n\n```yaml\ngates:\n"
+            out += example.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated().map { $0.offset == 0 ? "  - " + $0.element : "    " + $0.element }
+                .joined(separator: "\n")
+            out += "\n```\n\n"
+            for (path, content) in example.files.sorted(by: { $0.key < $1.key }) {
+                out += "`\(path)`:\n\n```\n\(content.hasSuffix("\n") ? content : content + "\n")```\n\n"
+            }
+            out += "Expected status: **\(example.expectedStatus.rawValue)**"
+            if !example.expectedMetrics.isEmpty {
+                out += "; " + example.expectedMetrics.sorted(by: { $0.key < $1.key })
+                    .map { "`\($0.key)` = \(HumanNumber.format($0.value))" }.joined(separator: ", ")
+            }
+            out += ".\n"
+        }
+        return out
+    }
+}
+
+/// The configuration document as JSON, for `modelgate config --json`.
+public enum ConfigDocument {
+    public static func json(_ node: Node) -> String { JSONWriter.write(node, pretty: true) }
+}

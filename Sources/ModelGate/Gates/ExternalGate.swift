@@ -1,0 +1,68 @@
+import ChildProcess
+import Document
+
+/// A gate type that is not built in: an executable speaking the plug-in protocol of DESIGN.md.
+/// It gets one JSON document on stdin and prints one JSON GateResult on stdout; a non-zero exit,
+/// output that is not that JSON, or a timeout is an error, never a pass.
+public struct ExternalGate: Gate {
+    public static let protocolVersion = 1
+    public static let defaultTimeout: Duration = .seconds(600)
+    /// A plug-in that prints more than this is broken; cut it off rather than fill memory.
+    static let stdoutLimit = 16 * 1024 * 1024
+    static let stderrLimit = 16 * 1024
+
+    public static let descriptor = GateDescriptor(
+        type: "external",
+        summary: "Runs a plug-in executable that speaks the modelgate plug-in protocol.",
+        rationale: "Teams have checks of their own; a plug-in joins the same pipeline, report and verdict.",
+        options: [OptionSpec("command", .list, help: "[path, args...] of the plug-in; default: modelgate-gate-<type> in gates/bin or on PATH"),
+                  OptionSpec("*", .any, help: "every other option is passed to the plug-in as given")],
+        metrics: [MetricSpec("*", "whatever the plug-in reports")],
+        defaultTimeout: defaultTimeout, examples: [])
+
+    public let type: String
+    public let command: [String]
+    /// The options the plug-in receives: the gate's own keys, less `command`.
+    public let options: Node
+
+    public init(type: String, command: [String], options: Node) {
+        self.type = type
+        self.command = command
+        var members = options.objectValue ?? []
+        members.removeAll { $0.key == "command" }
+        self.options = Node(.object(members), at: options.location)
+    }
+
+    public init(options: GateOptions) throws(ConfigError) {
+        throw options.error("external gates are made by the pipeline reader", at: nil)
+    }
+
+    public func run(_ context: GateContext) async throws -> GateOutcome {
+        let request = PluginRequest(gateID: context.gateID, type: type, options: options, candidate: context.candidate,
+                                    workdir: context.baseDirectory, scratch: context.workDirectory)
+        // The runner cancels the gate at its timeout; the process's own limit is a second guard.
+        let process = ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
+                                   workingDirectory: context.baseDirectory == "." ? nil : context.baseDirectory,
+                                   timeout: context.timeout, stdoutLimit: Self.stdoutLimit, stderrLimit: Self.stderrLimit)
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try await process.run(stdin: Array(JSONWriter.write(request.document, pretty: false).utf8))
+        } catch let error as ChildProcess.LaunchError {
+            throw GateFailure("plug-in could not start: \(error)")
+        }
+        if !outcome.stderr.isEmpty {
+            context.log.write(String(decoding: outcome.stderr, as: UTF8.self))
+        }
+        let name = command[0]
+        if outcome.timedOut { throw GateFailure("plug-in \(name) timed out after \(DurationText.format(context.timeout))") }
+        switch outcome.termination {
+        case .exited(0): break
+        case .exited(let code): throw GateFailure("plug-in \(name) exited with status \(code)")
+        case .signaled(let signal): throw GateFailure("plug-in \(name) was killed by signal \(signal)")
+        }
+        if outcome.stdoutTruncated {
+            throw GateFailure("plug-in \(name) printed more than \(Self.stdoutLimit / 1024 / 1024) MiB on stdout")
+        }
+        return try PluginResponse.parse(outcome.stdout, plugin: name)
+    }
+}

@@ -1,0 +1,19 @@
+/// A gate type: describes itself, checks its options before anything runs, then runs once.
+///
+/// `init(options:)` must reject every bad option with a located `ConfigError`, so that
+/// `modelgate validate` catches mistakes before a long pipeline starts.
+public protocol Gate: Sendable {
+    static var descriptor: GateDescriptor { get }
+    init(options: GateOptions) throws(ConfigError)
+    /// Measures and returns what was measured. Throwing means the gate could not run (an `error`).
+    /// Long loops should check `Task.isCancelled` so an overrun stops promptly.
+    func run(_ context: GateContext) async throws -> GateOutcome
+}
+
+/// Why a gate could not run, in words for the report; any error a gate throws is reported, this
+/// one just lets a gate choose the message.
+public struct GateFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

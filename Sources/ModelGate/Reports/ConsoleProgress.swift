@@ -1,0 +1,45 @@
+import Foundation
+import Synchronization
+
+/// A live line on a terminal's stderr for a gate that runs longer than a second: which gate, how
+/// long so far. Only for a TTY: CI logs get the report, not a stream of carriage returns.
+public final class ConsoleProgress: RunObserver, Sendable {
+    private let state = Mutex<(gate: String, started: ContinuousClock.Instant, ticker: Task<Void, Never>?)?>(nil)
+
+    public init() {}
+
+    public func gateStarted(_ gate: GateConfig, index: Int, of count: Int) {
+        let label = "[\(index + 1)/\(count)] \(gate.id) (\(gate.type))"
+        let started = ContinuousClock.now
+        let ticker = Task.detached { [weak self] in
+            try? await Task.sleep(for: .seconds(1))
+            while !Task.isCancelled {
+                guard let self, self.isCurrent(label) else { return }
+                let elapsed = Int((ContinuousClock.now - started).components.seconds)
+                Self.write("\r\u{1B}[2K⏳ \(label) running, \(elapsed)s")
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
+        let previous = state.withLock { state -> Task<Void, Never>? in
+            let previous = state?.ticker
+            state = (label, started, ticker)
+            return previous
+        }
+        previous?.cancel()
+    }
+
+    public func gateFinished(_ result: GateResult) {
+        let ticker = state.withLock { state -> Task<Void, Never>? in
+            defer { state = nil }
+            return state?.ticker
+        }
+        ticker?.cancel()
+        if result.durationSeconds >= 1 { Self.write("\r\u{1B}[2K") }
+    }
+
+    private func isCurrent(_ label: String) -> Bool { state.withLock { $0?.gate == label } }
+
+    private static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,50 @@
+/// The report formats, shared by the command line and the docs.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case console, json, junit, markdown
+
+    /// A reporter of this format; `color` matters to the console only.
+    public func reporter(color: Bool = false) -> any Reporter {
+        switch self {
+        case .console: return ConsoleReporter(color: color)
+        case .json: return JSONReporter()
+        case .junit: return JUnitReporter()
+        case .markdown: return MarkdownReporter()
+        }
+    }
+}
+
+/// Renders a run report as text: a pure function, so golden files can pin every format.
+public protocol Reporter: Sendable {
+    func render(_ report: RunReport) -> String
+}
+
+/// Numbers as people read them in a report: at most four decimals, no trailing zeros.
+enum HumanNumber {
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if abs(value) < 0.001 {
+            return trimmed(String(format: "%.3g", value))
+        }
+        return trimmed(String(format: "%.4f", value))
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        guard text.contains("."), !text.contains("e") else { return text }
+        var result = Substring(text)
+        while result.hasSuffix("0") { result = result.dropLast() }
+        if result.hasSuffix(".") { result = result.dropLast() }
+        return String(result)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 10 ? String(format: "%.2fs", value) : String(format: "%.1fs", value)
+    }
+
+    static func interval(_ interval: ClosedRange<Double>) -> String {
+        "[\(format(interval.lowerBound)), \(format(interval.upperBound))]"
+    }
+}
+
+import Foundation

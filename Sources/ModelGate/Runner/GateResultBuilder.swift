@@ -1,0 +1,54 @@
+/// Turns how a gate's run ended into its report entry: checks decided, evidence demanded,
+/// statuses combined, non-blocking failures turned into warnings.
+struct GateResultBuilder {
+    var config: GateConfig
+    var waivers: [Waiver]
+    var options: RunOptions
+
+    func result(for ending: GateExecution.Ending) -> GateResult {
+        var result = GateResult(id: config.id, type: config.type, status: .error, blocking: config.blocking, summary: "")
+        switch ending {
+        case .finished(let outcome):
+            result.metrics = outcome.metrics.map { ($0.name, $0.value) }
+            result.evidence = outcome.evidence
+            result.findings = outcome.findings
+            result.summary = outcome.summary
+            if outcome.evidence.measuredNothing {
+                result.error = "the gate measured nothing (no rows, requests or files), so it cannot vouch for the model"
+                break
+            }
+            let engine = CheckEngine(gate: config, baseline: options.baseline?.metrics[config.id].map { $0 } ?? nil,
+                                     waivers: waivers.filter { $0.gate == config.id }, today: options.today)
+            do {
+                result.checks = try engine.decide(outcome)
+                result.status = Self.combine(outcome.status, result.checks)
+            } catch {
+                result.error = String(describing: error)
+            }
+        case .failed(let message):
+            result.error = message
+        case .timedOut(let limit):
+            result.error = "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
+        case .interrupted(let reason):
+            result.error = "interrupted (\(reason)); the gate and its child processes were stopped"
+        }
+        if result.error != nil { result.status = .error }
+        if result.summary.isEmpty { result.summary = Self.summary(of: result) }
+        if !config.blocking, [.fail, .error, .inconclusive].contains(result.status) { result.status = .warn }
+        return result
+    }
+
+    /// The worse of the gate's own judgement and its checks.
+    static func combine(_ own: GateStatus, _ checks: [Check]) -> GateStatus {
+        if own == .fail || checks.contains(where: { $0.status == .fail }) { return .fail }
+        if own == .inconclusive || checks.contains(where: { $0.status == .inconclusive }) { return .inconclusive }
+        return own
+    }
+
+    static func summary(of result: GateResult) -> String {
+        if let error = result.error { return error }
+        guard !result.checks.isEmpty else { return result.status.rawValue }
+        let passed = result.checks.filter { $0.status == .pass || $0.status == .waived }.count
+        return "\(passed) of \(result.checks.count) checks passed"
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Which gates a run includes, and what it compares with.
+public struct RunOptions: Sendable {
+    /// Only these gate ids run (`--only`); nil runs all.
+    public var only: Set<String>?
+    /// These gate ids are skipped (`--skip`).
+    public var skip: Set<String>
+    /// The baseline report's metrics, by gate id then metric name (`--baseline`).
+    public var baseline: BaselineReport?
+    /// `YYYY-MM-DD` (UTC) against which waivers expire.
+    public var today: String
+
+    public init(only: Set<String>? = nil, skip: Set<String> = [], baseline: BaselineReport? = nil,
+                today: String = CalendarDate.today()) {
+        self.only = only
+        self.skip = skip
+        self.baseline = baseline
+        self.today = today
+    }
+}
+
+/// Told as gates start and finish, for a live progress line.
+public protocol RunObserver: Sendable {
+    func gateStarted(_ gate: GateConfig, index: Int, of count: Int)
+    func gateFinished(_ result: GateResult)
+}
+
+/// Runs a pipeline's gates in order and decides the verdict. Every gate ends in a `GateResult`,
+/// whatever happens inside it; nothing a gate does can make the run pass by default.
+public struct PipelineRunner: Sendable {
+    public var toolVersion: String
+    public var options: RunOptions
+    public var control: RunControl
+    public var observer: (any RunObserver)?
+
+    public init(toolVersion: String, options: RunOptions, control: RunControl = RunControl(),
+                observer: (any RunObserver)? = nil) {
+        self.toolVersion = toolVersion
+        self.options = options
+        self.control = control
+        self.observer = observer
+    }
+
+    public func run(_ pipeline: Pipeline, artifacts: [HashedArtifact]) async -> RunReport {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let scratch = ScratchFolder()
+        defer { scratch.remove() }
+
+        var results: [GateResult] = []
+        for (index, entry) in pipeline.gates.enumerated() {
+            let config = entry.config
+            if let reason = skipReason(config, results: results) {
+                let result = GateResult(id: config.id, type: config.type, status: .skipped, blocking: config.blocking,
+                                        summary: reason)
+                results.append(result)
+                continue
+            }
+            observer?.gateStarted(config, index: index, of: pipeline.gates.count)
+            let log = GateLog()
+            let context = GateContext(gateID: config.id, candidate: pipeline.config.candidate,
+                                      baseDirectory: pipeline.config.baseDirectory,
+                                      workDirectory: scratch.folder(for: config.id),
+                                      baselineMetrics: options.baseline?.metrics[config.id] ?? [:], log: log,
+                                      timeout: config.timeout)
+            let gateClock = ContinuousClock.now
+            let ending = await GateExecution.run(entry.gate, context: context, timeout: config.timeout, control: control)
+            var result = GateResultBuilder(config: config, waivers: pipeline.config.waivers, options: options)
+                .result(for: ending)
+            result.durationSeconds = (ContinuousClock.now - gateClock).seconds
+            result.log = log.contents
+            results.append(result)
+            observer?.gateFinished(result)
+        }
+
+        let report = RunReport(
+            toolVersion: toolVersion, verdict: Self.verdict(results, interrupted: control.interruption != nil),
+            startedAt: ISO8601DateFormatter().string(from: started),
+            durationSeconds: (ContinuousClock.now - clock).seconds,
+            candidate: CandidateSummary(name: pipeline.config.candidate.name, version: pipeline.config.candidate.version,
+                                        artifacts: artifacts),
+            configPath: pipeline.config.path, configSHA256: pipeline.config.sha256, gates: results,
+            interruption: control.interruption)
+        return report.redacted(with: pipeline.redactor)
+    }
+
+    /// Why a gate does not run, or nil when it runs.
+    private func skipReason(_ config: GateConfig, results: [GateResult]) -> String? {
+        if let reason = control.interruption { return "not run: the run was interrupted (\(reason))" }
+        if let only = options.only, !only.contains(config.id) { return "not selected (--only)" }
+        if options.skip.contains(config.id) { return "skipped (--skip)" }
+        for need in config.needs {
+            guard let needed = results.first(where: { $0.id == need }) else { continue }
+            switch needed.status {
+            case .pass: continue
+            // A need left out by --only/--skip was the user's choice; the gate still runs.
+            case .skipped where needed.summary == "not selected (--only)" || needed.summary == "skipped (--skip)": continue
+            default: return "not run: needs '\(need)', which ended \(needed.status.rawValue)"
+            }
+        }
+        return nil
+    }
+
+    /// `fail` when a blocking gate failed, else `error` when one could not run, else `inconclusive`
+    /// when one could not decide, else `pass` — and never `pass` when no blocking gate ran at all.
+    /// A failure outranks an error: the model is known to be blocked on its merits.
+    static func verdict(_ results: [GateResult], interrupted: Bool) -> Verdict {
+        if interrupted { return .error }
+        let blocking = results.filter { $0.blocking && $0.status != .skipped }
+        if blocking.contains(where: { $0.status == .fail }) { return .fail }
+        if blocking.contains(where: { $0.status == .error }) { return .error }
+        if blocking.contains(where: { $0.status == .inconclusive }) { return .inconclusive }
+        return blocking.isEmpty ? .error : .pass
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
+/// Per-gate scratch folders under one temporary folder, removed when the run ends.
+struct ScratchFolder {
+    let root: String
+
+    init() {
+        root = (NSTemporaryDirectory() as NSString).appendingPathComponent("modelgate-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    func folder(for gateID: String) -> String {
+        let path = (root as NSString).appendingPathComponent(gateID)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}

@@ -1,0 +1,55 @@
+/// The seeded nonparametric bootstrap: resampling and percentile intervals.
+public enum Bootstrap {
+    /// `resamples` values of `statistic`, each computed on `count` row indices drawn with
+    /// replacement from 0..<count by a SplitMix64 seeded with `seed`: the same seed gives the
+    /// same replicates on every machine.
+    ///
+    /// The statistic gets indices rather than values so that it can read any columns of
+    /// stored rows; an array rather than a pointer, so it may keep them safely (the buffer is
+    /// reused when it does not). For rows that are streamed, not stored, see `PoissonBootstrap`.
+    public static func replicates(
+        count: Int, resamples: Int, seed: UInt64, statistic: ([Int]) throws -> Double
+    ) rethrows -> [Double] {
+        precondition(count > 0, "nothing to resample: count is \(count)")
+        precondition(resamples > 0, "resamples must be > 0, got \(resamples)")
+        var generator = SplitMix64(seed: seed)
+        var indices = [Int](repeating: 0, count: count)
+        var values: [Double] = []
+        values.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            for i in indices.indices { indices[i] = generator.next(below: count) }
+            values.append(try statistic(indices))
+        }
+        return values
+    }
+
+    /// The percentile interval: the (1 - confidence)/2 and (1 + confidence)/2 quantiles of the
+    /// replicates, interpolated as numpy's default `percentile` does. Nil when there are no
+    /// replicates or one is NaN: a statistic undefined on some resample has no interval.
+    public static func percentileInterval(replicates: [Double], confidence: Double) -> ClosedRange<Double>? {
+        guard !replicates.contains(where: \.isNaN) else { return nil }
+        return percentileInterval(sortedReplicates: replicates.sorted(), confidence: confidence)
+    }
+
+    /// As `percentileInterval(replicates:confidence:)`, for replicates already sorted
+    /// ascending and free of NaN: for callers that ask for many confidences, such as
+    /// `IntervalInversion`.
+    public static func percentileInterval(sortedReplicates sorted: [Double], confidence: Double) -> ClosedRange<Double>? {
+        precondition(confidence > 0 && confidence < 1, "confidence must be in (0, 1), got \(confidence)")
+        guard !sorted.isEmpty else { return nil }
+        let alpha = 1 - confidence
+        return percentile(sorted: sorted, alpha / 2)...percentile(sorted: sorted, 1 - alpha / 2)
+    }
+
+    /// numpy's "linear" quantile (Hyndman & Fan type 7) of sorted values, for 0 <= p <= 1.
+    static func percentile(sorted: [Double], _ p: Double) -> Double {
+        let position = p * Double(sorted.count - 1)
+        let below = min(Int(position.rounded(.down)), sorted.count - 1)
+        let above = min(below + 1, sorted.count - 1)
+        let t = position - Double(below)
+        let a = sorted[below], b = sorted[above]
+        // numpy's lerp: from the nearer end, which keeps the result within [a, b] and exact
+        // at t = 1.
+        return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t)
+    }
+}

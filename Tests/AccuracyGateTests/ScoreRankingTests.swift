@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AccuracyGate
+
+/// The AUC/AP structure: exact under its cap, bounded past it, and canonical under merging.
+@Suite struct ScoreRankingTests {
+    /// Rows of a noisy model over a wide range of scores: near 0, near 1 and in between.
+    static func modelRows(_ count: Int, seed: UInt64) -> [(score: Double, positive: Bool)] {
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let positive = Bool.random(using: &generator)
+            let logit = (positive ? 1.2 : -1.2) + 3 * Double.random(in: -1...1, using: &generator)
+            return (1 / (1 + exp(-logit * 4)), positive)
+        }
+    }
+
+    static func ranking(_ rows: some Sequence<(score: Double, positive: Bool)>, capacity: Int) -> ScoreRanking {
+        var ranking = ScoreRanking(capacity: capacity)
+        for row in rows { ranking.add(row.score, positive: row.positive) }
+        return ranking
+    }
+
+    @Test(arguments: [8, 64, 1000])
+    func coarsenedAUCAndAPStayWithinTheirReportedBounds(capacity: Int) throws {
+        let rows = Self.modelRows(20_000, seed: 7)
+        let exact = Self.ranking(rows, capacity: 1 << 16)
+        let coarse = Self.ranking(rows, capacity: capacity)
+        #expect(exact.isExact && !coarse.isExact)
+        #expect(coarse.entryCount <= capacity)
+        let exactAUC = try #require(exact.rocAUC())
+        let coarseAUC = try #require(coarse.rocAUC())
+        #expect(exactAUC.errorBound == 0 && coarseAUC.errorBound > 0)
+        #expect(abs(coarseAUC.value - exactAUC.value) <= coarseAUC.errorBound)
+        let exactAP = try #require(exact.averagePrecision())
+        let coarseAP = try #require(coarse.averagePrecision())
+        #expect(abs(coarseAP.value - exactAP.value) <= coarseAP.errorBound)
+    }
+
+    @Test func coarsenedAUCOfAFixtureStaysWithinItsBoundOfScikitLearn() throws {
+        let fixture = try MetricFixture.load("binary_numeric")
+        let metrics = fixture.binaryAccumulator(rankingCapacity: 16).metrics()
+        for name in ["roc_auc", "pr_auc"] {
+            let result = try #require(metrics[named: name])
+            let value = try #require(result.value)
+            let expected = try #require(fixture.expected[name] ?? nil)
+            #expect(result.errorBound > 0, "\(name) should say it is approximate")
+            #expect(abs(value - expected) <= result.errorBound, "\(name): \(value) vs \(expected) ± \(result.errorBound)")
+        }
+    }
+
+    @Test func coarsenedShardsMergeToTheOnePassState() {
+        let rows = Self.modelRows(30_000, seed: 11)
+        let whole = Self.ranking(rows, capacity: 500)
+        // Shards of very different sizes reach different bin levels (one stays exact).
+        let cuts = [0, 300, 9_000, 30_000]
+        let shards = (0..<3).map { Self.ranking(rows[cuts[$0]..<cuts[$0 + 1]], capacity: 500) }
+        #expect(shards[0].isExact && !shards[2].isExact)
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            var merged = shards[order[0]]
+            merged.merge(shards[order[1]])
+            merged.merge(shards[order[2]])
+            #expect(merged == whole, "merge order \(order)")
+            #expect(merged.rocAUC()! == whole.rocAUC()!)
+        }
+    }
+
+    @Test func exactShardsStayExactWhenTheirUnionFitsTheCap() throws {
+        let rows = Self.modelRows(3_000, seed: 5).map { (score: ($0.score * 200).rounded() / 200, positive: $0.positive) }
+        let whole = Self.ranking(rows, capacity: 1 << 12)
+        var merged = Self.ranking(rows[..<1_000], capacity: 1 << 12)
+        merged.merge(Self.ranking(rows[1_000...], capacity: 1 << 12))
+        #expect(merged.isExact && merged == whole)
+    }
+
+    @Test func theSmallerCapacityAppliesWhenMerging() {
+        let rows = Self.modelRows(2_000, seed: 3)
+        var large = Self.ranking(rows[..<1_000], capacity: 4_096)
+        large.merge(Self.ranking(rows[1_000...], capacity: 100))
+        #expect(large == Self.ranking(rows, capacity: 100))
+    }
+
+    @Test func binnableKeysNeverReorderScores() {
+        var generator = SplitMix64(seed: 17)
+        var scores: [Double] = [-1e300, -3, -0.5, -1e-300, -0.0, 0, .leastNonzeroMagnitude, 1e-300, 0.25, 0.5,
+                                0.5000000000000001, 0.9999999999999999, 1, 1.0000000000000002, 2, 1e300,
+                                .greatestFiniteMagnitude]
+        scores += (0..<5_000).map { _ in Double.random(in: -2...3, using: &generator) }
+        scores += (0..<5_000).map { _ in 1 - pow(10, -Double.random(in: 0...16, using: &generator)) }
+        scores.sort()
+        let keys = scores.map(ScoreKey.binnable)
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Set(zip(scores, keys).filter { (0...1).contains($0.0) }.map(\.1)).count
+                == Set(scores.filter { (0...1).contains($0) }.map { $0 + 0 }).count, "[0, 1] keys are one-to-one")
+    }
+
+    @Test func aRankingSurvivesJSONExactlyAndBinned() throws {
+        let rows = Self.modelRows(5_000, seed: 23)
+        for capacity in [100, 10_000] {
+            let ranking = Self.ranking(rows, capacity: capacity)
+            #expect(try jsonRoundTrip(ranking) == ranking)
+        }
+    }
+
+    @Test func aCorruptRankingIsRejected() throws {
+        let json = try JSONEncoder().encode(Self.ranking(Self.modelRows(50, seed: 1), capacity: 100))
+        var object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        object["positives"] = (object["positives"] as! Int) + 1
+        let tampered = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ScoreRanking.self, from: tampered) }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import ModelGate
+
+/// External plug-ins run as real processes: shell scripts written to a temporary folder.
+@Suite struct ExternalGateTests {
+    func runPlugin(_ script: String, extra: String = "", timeout: String = "20s") async throws -> (RunReport, Workspace) {
+        let workspace = Workspace()
+        workspace.write("bin/modelgate-gate-custom", "#!/bin/sh\n" + script, executable: true)
+        let path = workspace.write("pipeline.yml", header + "  - {id: p, type: custom, timeout: \(timeout), level: 3\(extra)}\n")
+        let registry = GateRegistry(builtins: [ScriptedGate.self], pluginDirectories: [workspace.root + "/bin"], searchPath: "")
+        let parsed = try PipelineReader(registry: registry, environment: [:]).read(path: path)
+        let report = await PipelineRunner(toolVersion: "test", options: RunOptions(today: "2026-11-25")).run(parsed, artifacts: [])
+        return (report, workspace)
+    }
+
+    @Test func aPluginThatAnswersIsJudgedLikeAnyGate() async throws {
+        let (report, workspace) = try await runPlugin("""
+        cat > "$(dirname "$0")/../request.json"
+        echo 'working' >&2
+        echo '{"status": "pass", "summary": "custom ok", "metrics": {"score": 0.7}, "evidence": {"rows": 12},
+               "checks": [{"metric": "score", "op": ">=", "threshold": 0.5, "actual": 0.7, "status": "pass"}],
+               "findings": [{"rule": "custom.note", "severity": "low", "location": {"path": "x.csv", "row": 3}, "excerpt": "j***", "message": "m"}]}'
+        """, extra: ", thresholds: {score: '>= 0.8'}")
+        defer { workspace.remove() }
+        let gate = report.gates[0]
+        #expect(gate.status == .fail, "the pipeline's own threshold on the plug-in's metric is applied")
+        #expect(gate.checks.map(\.status) == [.fail, .pass])
+        #expect(gate.evidence["rows"] == 12)
+        #expect(gate.findings.first?.location.row == 3)
+        #expect(gate.log == "working\n")
+        let request = try String(contentsOfFile: workspace.root + "/request.json", encoding: .utf8)
+        #expect(request.contains("\"protocol\":1"))
+        #expect(request.contains("\"options\":{\"level\":3}"))
+        #expect(request.contains("\"name\":\"credit-risk\""))
+    }
+
+    @Test func aCrashingPluginIsAnErrorNeverAPass() async throws {
+        let (report, workspace) = try await runPlugin("echo '{\"status\": \"pass\", \"evidence\": {\"rows\": 1}}'\necho 'segfault' >&2\nexit 139\n")
+        defer { workspace.remove() }
+        #expect(report.gates[0].status == .error)
+        #expect(report.gates[0].error?.hasSuffix("exited with status 139") == true)
+        #expect(report.gates[0].log == "segfault\n")
+        #expect(report.verdict == .error)
+    }
+
+    @Test func aPluginKilledBySignalIsAnError() async throws {
+        let (report, workspace) = try await runPlugin("kill -9 $$\n")
+        defer { workspace.remove() }
+        #expect(report.gates[0].error?.contains("killed by signal 9") == true)
+    }
+
+    @Test(arguments: [
+        ("echo 'not json'", "printed invalid JSON"),
+        ("true", "printed nothing"),
+        ("echo '[1, 2]'", "printed a list"),
+        ("echo '{\"status\": \"great\"}'", "'status' must be one of"),
+        ("echo '{\"status\": \"pass\", \"metrics\": {\"a\": \"x\"}, \"evidence\": {\"rows\": 1}}'", "metric 'a' must be a number"),
+        ("echo '{\"status\": \"error\", \"error\": \"no GPU\"}'", "reported an error: no GPU"),
+    ])
+    func malformedAnswersAreErrors(script: String, expected: String) async throws {
+        let (report, workspace) = try await runPlugin(script + "\n")
+        defer { workspace.remove() }
+        #expect(report.gates[0].status == .error)
+        #expect(report.gates[0].error?.contains(expected) == true, "\(report.gates[0].error ?? "")")
+    }
+
+    @Test func aPluginPassingWithoutEvidenceIsAnError() async throws {
+        let (report, workspace) = try await runPlugin("echo '{\"status\": \"pass\"}'\n")
+        defer { workspace.remove() }
+        #expect(report.gates[0].status == .error)
+    }
+
+    @Test func aHangingPluginAndItsChildrenAreKilledAtTheTimeout() async throws {
+        let clock = ContinuousClock.now
+        let (report, workspace) = try await runPlugin("""
+        sleep 60 &
+        echo $! > "$(dirname "$0")/../child.pid"
+        wait
+        """, timeout: "500ms")
+        defer { workspace.remove() }
+        #expect(ContinuousClock.now - clock < .seconds(8))
+        #expect(report.gates[0].status == .error)
+        #expect(report.gates[0].error?.contains("timed out after 500ms") == true)
+        let pid = try String(contentsOfFile: workspace.root + "/child.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(isGone(pid_t(pid)!), "the plug-in's child must not outlive the timeout")
+    }
+
+    @Test func aCommandOptionRunsThatProgramWithArguments() async throws {
+        let workspace = Workspace()
+        defer { workspace.remove() }
+        workspace.write("plugins/check.sh", "#!/bin/sh\necho \"{\\\"status\\\": \\\"pass\\\", \\\"summary\\\": \\\"$1\\\", \\\"evidence\\\": {\\\"files_scanned\\\": 2}}\"\n", executable: true)
+        let path = workspace.write("pipeline.yml", header + "  - {id: p, type: anything, command: [plugins/check.sh, hello]}\n")
+        let parsed = try PipelineReader(registry: testRegistry, environment: [:]).read(path: path)
+        let report = await PipelineRunner(toolVersion: "test", options: RunOptions()).run(parsed, artifacts: [])
+        #expect(report.gates[0].status == .pass)
+        #expect(report.gates[0].summary == "hello")
+    }
+
+    @Test func aMissingPluginExecutableIsAnErrorAtRunTime() async throws {
+        let workspace = Workspace()
+        defer { workspace.remove() }
+        let path = workspace.write("pipeline.yml", header + "  - {id: p, type: anything, command: [./nope.sh]}\n")
+        let parsed = try PipelineReader(registry: testRegistry, environment: [:]).read(path: path)
+        let report = await PipelineRunner(toolVersion: "test", options: RunOptions()).run(parsed, artifacts: [])
+        #expect(report.gates[0].status == .error)
+        #expect(report.verdict == .error)
+    }
+
+    /// Dead, or a zombie waiting for a PID 1 that in some containers never reaps.
+    func isGone(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return true }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
+    }
+}
