@@ -38,13 +38,13 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "modelgate", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
 
-        .testTarget(name: "DocumentTests", dependencies: ["Document"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
-        .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "ModelGate", "Tabular"]),
+        .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "ModelGate", "Tabular", "Document"], exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "ModelGate"]),
         .testTarget(name: "CLITests", dependencies: ["modelgate"]),
     ],

@@ -92,7 +92,7 @@ enum RunCommand: Command {
 
 /// SIGINT and SIGTERM stop the run: the gate in progress and its children are stopped, and the
 /// run still writes its reports with verdict `error`. A second signal exits at once.
-final class SignalWatch: Sendable {
+final class SignalWatch {
     private let sources: [any DispatchSourceSignal]
 
     init(control: RunControl) {

@@ -2,8 +2,9 @@ import Foundation
 import ModelGate
 
 /// The subcommands, in the order `--help` lists them.
-let commands: [any Command.Type] = [
-    RunCommand.self, ValidateCommand.self, ConfigCommand.self, GatesCommand.self, InitCommand.self, VersionCommand.self,
+let commands: [CommandEntry] = [
+    CommandEntry(RunCommand.self), CommandEntry(ValidateCommand.self), CommandEntry(ConfigCommand.self),
+    CommandEntry(GatesCommand.self), CommandEntry(InitCommand.self), CommandEntry(VersionCommand.self),
 ]
 
 let topHelp = """
@@ -23,6 +24,7 @@ EXIT CODES:
 
 """
 
+@MainActor
 func runMain() async -> Int32 {
     var arguments = Array(CommandLine.arguments.dropFirst())
     guard let first = arguments.first else {
@@ -73,6 +75,17 @@ func runMain() async -> Int32 {
 protocol Command {
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments) async -> Int32
+}
+
+/// A command as a value: calling `run` through an existential metatype crashes Swift 6.3's SILGen.
+struct CommandEntry {
+    let spec: CommandSpec
+    let run: (ParsedArguments) async -> Int32
+
+    init<C: Command>(_ command: C.Type) {
+        spec = C.spec
+        run = { await C.run($0) }
+    }
 }
 
 exit(await runMain())

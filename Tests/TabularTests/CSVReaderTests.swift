@@ -91,11 +91,13 @@ import Testing
     }
 
     @Test func readsAFileFromDisk() throws {
-        let path = try temporaryFile(named: "scores.csv", Array("id,score\n1,0.5\n2,0.75\n".utf8))
-        let reader = try openTable(path, format: try #require(TableFormat(path: path)))
-        let score = try reader.slot("score")
-        var sum = 0.0
-        try reader.forEachRow { sum += try $0.double(score) ?? 0 }
+        let sum = try withTemporaryFile(named: "scores.csv", Array("id,score\n1,0.5\n2,0.75\n".utf8)) { path in
+            let reader = try openTable(path, format: try #require(TableFormat(path: path)))
+            let score = try reader.slot("score")
+            var sum = 0.0
+            try reader.forEachRow { sum += try $0.double(score) ?? 0 }
+            return sum
+        }
         #expect(sum == 1.25)
     }
 

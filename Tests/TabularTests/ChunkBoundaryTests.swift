@@ -49,6 +49,21 @@ import Testing
         }
     }
 
+    @Test func filesReadTheSameWithTinyChunks() throws {
+        let expectedCSV = try csvValues(Self.csv, columns: ["score", "id"])
+        let expectedJSON = try jsonValues(Self.jsonLines, paths: ["p.1", "out.label"])
+        for size in tinyChunkSizes {
+            let csv = try withTemporaryFile(named: "t.csv", Array(Self.csv.utf8)) { path in
+                try values(of: CSVReader(path: path, chunkSize: size), paths: ["score", "id"])
+            }
+            let json = try withTemporaryFile(named: "t.jsonl", Array(Self.jsonLines.utf8)) { path in
+                try values(of: JSONLinesReader(path: path, chunkSize: size), paths: ["p.1", "out.label"])
+            }
+            #expect(csv == expectedCSV, "chunk size \(size)")
+            #expect(json == expectedJSON, "chunk size \(size)")
+        }
+    }
+
     @Test func aRecordLongerThanAChunkGrowsTheBuffer() throws {
         let long = String(repeating: "ab", count: 10_000)
         let csv = "x,y\n\"\(long)\",1\n2,3\n"

@@ -34,14 +34,16 @@ func readingError(_ reader: () throws -> any RowReader, paths: [String] = []) ->
     }
 }
 
-/// Writes `bytes` to a new file in a fresh temporary directory; returns its path.
-func temporaryFile(named name: String, _ bytes: [UInt8]) throws -> String {
+/// Calls `body` with the path of a file holding `bytes`, in a fresh temporary directory that
+/// is removed afterwards.
+func withTemporaryFile<T>(named name: String, _ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("tabular-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent(name)
     try Data(bytes).write(to: url)
-    return url.path
+    return try body(url.path)
 }
 
 /// Chunk sizes that put a chunk boundary at every possible place in small inputs.

@@ -64,11 +64,13 @@ import Testing
     }
 
     @Test func readsAFileFromDisk() throws {
-        let path = try temporaryFile(named: "p.jsonl", Array("{\"y\": 1, \"s\": 0.25}\n{\"y\": 0, \"s\": 0.5}\n".utf8))
-        let reader = try openTable(path, format: .jsonLines)
-        let s = try reader.slot("s")
-        var sum = 0.0
-        try reader.forEachRow { sum += try $0.double(s) ?? 0 }
+        let sum = try withTemporaryFile(named: "p.jsonl", Array("{\"y\": 1, \"s\": 0.25}\n{\"y\": 0, \"s\": 0.5}\n".utf8)) { path in
+            let reader = try openTable(path, format: .jsonLines)
+            let s = try reader.slot("s")
+            var sum = 0.0
+            try reader.forEachRow { sum += try $0.double(s) ?? 0 }
+            return sum
+        }
         #expect(sum == 0.75)
     }
 }

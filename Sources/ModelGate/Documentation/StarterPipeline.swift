@@ -18,6 +18,7 @@ public enum StarterPipeline {
         blocking: true               # a failure blocks the deployment (default)
         timeout: 10m
         data: data/test.csv          # CSV (header row) or JSON Lines
+        task: binary                 # binary, multiclass or regression
         label: label
         prediction: prediction
         thresholds:

@@ -13,9 +13,13 @@ public struct GateContext: Sendable {
     public var log: GateLog
     /// How long the gate may run; the runner stops it then. Child processes can take it as their own limit.
     public var timeout: Duration
+    /// The metrics the pipeline's `thresholds:` name: a gate computes intervals for these, and
+    /// must explain (by throwing) when one of them is undefined on the data.
+    public var gatedMetrics: Set<String>
 
     public init(gateID: String, candidate: CandidateConfig, baseDirectory: String, workDirectory: String,
-                baselineMetrics: [String: Double] = [:], log: GateLog = GateLog(), timeout: Duration = .seconds(600)) {
+                baselineMetrics: [String: Double] = [:], log: GateLog = GateLog(), timeout: Duration = .seconds(600),
+                gatedMetrics: Set<String> = []) {
         self.gateID = gateID
         self.candidate = candidate
         self.baseDirectory = baseDirectory
@@ -23,6 +27,7 @@ public struct GateContext: Sendable {
         self.baselineMetrics = baselineMetrics
         self.log = log
         self.timeout = timeout
+        self.gatedMetrics = gatedMetrics
     }
 
     /// A path from the pipeline file, made usable from the working directory.

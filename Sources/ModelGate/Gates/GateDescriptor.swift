@@ -25,10 +25,15 @@ public struct GateDescriptor: Sendable {
 
     public func option(_ key: String) -> OptionSpec? { options.first { $0.key == key } }
 
-    /// Whether `name` is a metric this gate can report (a spec ending in `*` matches a prefix).
+    /// Whether `name` is a metric this gate can report. A spec may start or end with `*` (a suffix
+    /// or prefix), and a metric of one slice or class, `f1[region=north]`, is its base metric's.
     public func reports(metric name: String) -> Bool {
-        metrics.contains { spec in
-            spec.name.hasSuffix("*") ? name.hasPrefix(spec.name.dropLast()) : spec.name == name
+        let base = name.firstIndex(of: "[").map { String(name[..<$0]) } ?? name
+        return metrics.contains { spec in
+            if spec.name == "*" { return true }
+            if spec.name.hasPrefix("*") { return base.hasSuffix(spec.name.dropFirst()) }
+            if spec.name.hasSuffix("*") { return base.hasPrefix(spec.name.dropLast()) }
+            return spec.name == base
         }
     }
 }

@@ -71,6 +71,12 @@ public struct GateOptions: Sendable {
         return Self.text(of: value).map { [$0] }
     }
 
+    /// A condition written in the gate's own options (like per-slice thresholds), read and
+    /// reported exactly as the common `thresholds:` are.
+    public func condition(_ node: Node, metric: String) throws(ConfigError) -> Condition {
+        try GateConfigReader.condition(node, metric: metric, path: path)
+    }
+
     private func defaultValue(_ key: String) -> String? { descriptor.option(key)?.defaultValue }
 
     /// Scalars as text: YAML reads `version: 2` as a number, but a string option takes its text.

@@ -63,7 +63,7 @@ public struct PipelineRunner: Sendable {
                                       baseDirectory: pipeline.config.baseDirectory,
                                       workDirectory: scratch.folder(for: config.id),
                                       baselineMetrics: options.baseline?.metrics[config.id] ?? [:], log: log,
-                                      timeout: config.timeout)
+                                      timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)))
             let gateClock = ContinuousClock.now
             let ending = await GateExecution.run(entry.gate, context: context, timeout: config.timeout, control: control)
             var result = GateResultBuilder(config: config, waivers: pipeline.config.waivers, options: options)

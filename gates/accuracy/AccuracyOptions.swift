@@ -1,0 +1,158 @@
+import Document
+import ModelGate
+import Tabular
+
+/// The accuracy gate's options, checked once before anything runs.
+struct AccuracyOptions: Sendable {
+    enum Task: String, Sendable, CaseIterable { case binary, multiclass, regression }
+    enum MissingPolicy: String, Sendable { case error, skip }
+
+    /// Where multiclass per-class scores come from.
+    enum ClassScores: Sendable {
+        /// One column per class, in the order given.
+        case columns([(label: String, column: String)])
+        /// One column holding a JSON array per row, in the order of `classes`.
+        case array(column: String, classes: [String])
+    }
+
+    var data: String
+    var format: TableFormat
+    var task: Task
+    var label: String
+    var prediction: String?
+    var score: String?
+    var classScores: ClassScores?
+    var positive: String
+    var threshold: Double
+    var missing: MissingPolicy
+    var sliceBy: String?
+    var sliceThresholds: [(metric: String, condition: Condition)]
+    var minSliceRows: Int
+    var minRows: Int
+    var bootstrapResamples: Int
+    var seed: UInt64
+
+    init(_ options: GateOptions) throws(ConfigError) {
+        guard let data = options.string("data") else { throw options.error("'data' is required", at: nil) }
+        self.data = data
+        format = try Self.format(options, data: data)
+        guard let taskText = options.string("task"), let task = Task(rawValue: taskText) else {
+            throw options.error("'task' must be one of \(Task.allCases.map(\.rawValue).joined(separator: ", "))", at: options["task"])
+        }
+        self.task = task
+        label = options.string("label")!
+        prediction = options.string("prediction")
+        score = options.string("score")
+        positive = options.string("positive") ?? "1"
+        threshold = options.number("threshold") ?? 0.5
+        guard let missingText = options.string("missing"), let missing = MissingPolicy(rawValue: missingText) else {
+            throw options.error("'missing' must be 'error' or 'skip'", at: options["missing"])
+        }
+        self.missing = missing
+        sliceBy = options.string("slice_by")
+        minSliceRows = options.integer("min_slice_rows") ?? 30
+        minRows = options.integer("min_rows") ?? 1
+        bootstrapResamples = options.integer("bootstrap") ?? 200
+        seed = UInt64(truncatingIfNeeded: options.integer("seed") ?? 0)
+        guard minRows >= 1 else { throw options.error("'min_rows' must be at least 1", at: options["min_rows"]) }
+        guard minSliceRows >= 1 else { throw options.error("'min_slice_rows' must be at least 1", at: options["min_slice_rows"]) }
+        guard (0...10_000).contains(bootstrapResamples) else {
+            throw options.error("'bootstrap' must be between 0 (off) and 10000 resamples", at: options["bootstrap"])
+        }
+        guard threshold.isFinite else { throw options.error("'threshold' must be a finite number", at: options["threshold"]) }
+        classScores = try Self.classScores(options)
+
+        sliceThresholds = []
+        if let node = options["slice_thresholds"] {
+            guard sliceBy != nil else {
+                throw options.error("'slice_thresholds' needs 'slice_by' (the column whose values are the slices)", at: node)
+            }
+            for member in node.objectValue ?? [] {
+                guard Self.metricNames(for: task).contains(member.key) else {
+                    throw ConfigError("slice threshold on '\(member.key)', which a \(task.rawValue) task does not report (it reports \(Self.metricNames(for: task).joined(separator: ", ")))",
+                                      path: options.path, at: member.keyLocation)
+                }
+                sliceThresholds.append((member.key, try options.condition(member.value, metric: member.key)))
+            }
+        }
+        try checkColumns(options)
+    }
+
+    /// What each task needs to compute anything.
+    private func checkColumns(_ options: GateOptions) throws(ConfigError) {
+        switch task {
+        case .binary:
+            guard prediction != nil || score != nil else {
+                throw options.error("a binary task needs 'prediction' (predicted labels) or 'score' (the positive class's probability), or both", at: nil)
+            }
+            if classScores != nil { throw options.error("'scores' is for multiclass tasks; a binary task takes 'score'", at: options["scores"]) }
+        case .multiclass:
+            guard prediction != nil || classScores != nil else {
+                throw options.error("a multiclass task needs 'prediction' or per-class 'scores', or both", at: nil)
+            }
+            if score != nil { throw options.error("'score' is for binary tasks; a multiclass task takes 'scores'", at: options["score"]) }
+        case .regression:
+            guard prediction != nil else { throw options.error("a regression task needs 'prediction' (the predicted value)", at: nil) }
+            if score != nil || classScores != nil {
+                throw options.error("a regression task takes 'prediction' only, not scores", at: options["score"] ?? options["scores"])
+            }
+        }
+    }
+
+    private static func format(_ options: GateOptions, data: String) throws(ConfigError) -> TableFormat {
+        var delimiter = UInt8(ascii: ",")
+        if let text = options.string("delimiter") {
+            let bytes = Array((text == "\\t" ? "\t" : text).utf8)
+            guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 10, bytes[0] != 13 else {
+                throw options.error("'delimiter' must be one character (not a quote or newline), like ';' or '\\t'", at: options["delimiter"])
+            }
+            delimiter = bytes[0]
+        }
+        switch options.string("format") {
+        case "csv": return .csv(delimiter: delimiter)
+        case "tsv": return .csv(delimiter: 0x09)
+        case "jsonl": return .jsonLines
+        case nil:
+            guard let guessed = TableFormat(path: data) else {
+                throw options.error("cannot tell the format of '\(data)' from its name; set 'format' to csv, tsv or jsonl", at: options["data"])
+            }
+            if case .csv = guessed, options.string("delimiter") != nil { return .csv(delimiter: delimiter) }
+            return guessed
+        case let other?:
+            throw options.error("'format' must be csv, tsv or jsonl, got \"\(other)\"", at: options["format"])
+        }
+    }
+
+    private static func classScores(_ options: GateOptions) throws(ConfigError) -> ClassScores? {
+        guard let node = options["scores"] else {
+            if options["classes"] != nil { throw options.error("'classes' orders the array in 'scores'; give 'scores' too", at: options["classes"]) }
+            return nil
+        }
+        if let column = node.stringValue {
+            guard let classes = options.stringList("classes"), !classes.isEmpty else {
+                throw options.error("'scores: \(column)' holds an array per row; 'classes' must list the classes in its order", at: node)
+            }
+            guard Set(classes).count == classes.count else { throw options.error("'classes' lists a class twice", at: options["classes"]) }
+            return .array(column: column, classes: classes)
+        }
+        guard let members = node.objectValue, members.count >= 2 else {
+            throw options.error("'scores' must map each class to its score column ({cat: p_cat, dog: p_dog}), or name one column of arrays", at: node)
+        }
+        var columns: [(String, String)] = []
+        for member in members {
+            guard let column = member.value.stringValue else {
+                throw ConfigError("the score column of class '\(member.key)' must be a column name", path: options.path, at: member.value.location)
+            }
+            columns.append((member.key, column))
+        }
+        return .columns(columns)
+    }
+
+    static func metricNames(for task: Task) -> [String] {
+        switch task {
+        case .binary: return BinaryAccumulator.metricNames
+        case .multiclass: return MulticlassAccumulator.metricNames
+        case .regression: return RegressionAccumulator.metricNames
+        }
+    }
+}

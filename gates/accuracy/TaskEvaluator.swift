@@ -1,0 +1,46 @@
+/// One row of a test set, decoded: class ids (binary: 1 is the positive class) or numbers.
+struct DecodedRow {
+    var actual = 0
+    var predicted: Int?
+    var score: Double?
+    var scores: UnsafeBufferPointer<Double>?
+    var target = 0.0
+    var prediction = 0.0
+}
+
+/// The accumulators of the three tasks behind one face, so the scan is written once and
+/// specialised per task (a generic, not an enum: mutating an enum payload per row would copy it).
+protocol TaskEvaluator: Sendable {
+    var rows: Int { get }
+    mutating func add(_ row: DecodedRow, count: Int)
+    func metrics() -> [MetricResult]
+}
+
+extension BinaryAccumulator: TaskEvaluator {
+    mutating func add(_ row: DecodedRow, count: Int) {
+        let actual = row.actual == 1
+        switch (row.predicted, row.score) {
+        case let (predicted?, score?): add(actual: actual, predicted: predicted == 1, score: score, count: count)
+        case let (nil, score?): add(actual: actual, score: score, count: count)
+        case let (predicted?, nil): add(actual: actual, predicted: predicted == 1, count: count)
+        case (nil, nil): preconditionFailure("the scan checks that a binary task has a prediction or a score")
+        }
+    }
+}
+
+extension MulticlassAccumulator: TaskEvaluator {
+    mutating func add(_ row: DecodedRow, count: Int) {
+        switch (row.predicted, row.scores) {
+        case let (predicted?, scores?): add(actual: row.actual, predicted: predicted, scores: scores, count: count)
+        case let (nil, scores?): add(actual: row.actual, scores: scores, count: count)
+        case let (predicted?, nil): add(actual: row.actual, predicted: predicted, count: count)
+        case (nil, nil): preconditionFailure("the scan checks that a multiclass task has a prediction or scores")
+        }
+    }
+}
+
+extension RegressionAccumulator: TaskEvaluator {
+    mutating func add(_ row: DecodedRow, count: Int) {
+        add(target: row.target, prediction: row.prediction, count: count)
+    }
+}
