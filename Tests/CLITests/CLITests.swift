@@ -106,7 +106,7 @@ import Testing
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh], timeout: 500ms"))
         let clock = ContinuousClock.now
         let result = try modelgate(["run", "--config", "p.yml", "--report", "json:r.json"], in: folder)
-        #expect(ContinuousClock.now - clock < .seconds(10))
+        #expect(ContinuousClock.now - clock < .seconds(30))
         #expect(result.status == 3)
         #expect(try String(contentsOfFile: folder + "/r.json", encoding: .utf8).contains("timed out after 500ms"))
     }

@@ -79,7 +79,7 @@ import Testing
         wait
         """, timeout: "500ms")
         defer { workspace.remove() }
-        #expect(ContinuousClock.now - clock < .seconds(8))
+        #expect(ContinuousClock.now - clock < .seconds(30))
         #expect(report.gates[0].status == .error)
         #expect(report.gates[0].error?.contains("timed out after 500ms") == true)
         let pid = try String(contentsOfFile: workspace.root + "/child.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -10,7 +10,7 @@ struct ScriptedGate: Gate {
                   OptionSpec("successes", .mapping, help: "metric: [successes, trials] for Wilson intervals"),
                   OptionSpec("rows", .integer, default: "100", help: "evidence rows"),
                   OptionSpec("sleep", .duration, help: "sleep this long, cooperatively"),
-                  OptionSpec("spin", .duration, help: "busy-wait this long, ignoring cancellation"),
+                  OptionSpec("hang", .duration, help: "wait this long, ignoring cancellation"),
                   OptionSpec("throw", .string, help: "fail with this message"),
                   OptionSpec("status", .string, default: "pass", help: "the gate's own status"),
                   OptionSpec("summary", .string, default: "scripted", help: "summary")],
@@ -28,9 +28,15 @@ struct ScriptedGate: Gate {
     func run(_ context: GateContext) async throws -> GateOutcome {
         context.log.write("scripted gate ran with summary \(options.string("summary") ?? "")")
         if let sleep = options.duration("sleep") { try await Task.sleep(for: sleep) }
-        if let spin = options.duration("spin") {
-            let end = ContinuousClock.now + spin
-            while ContinuousClock.now < end {}
+        if let hang = options.duration("hang") {
+            // Ignores cancellation, like a gate stuck in a system call; waits on a thread of its
+            // own so the test does not also starve the cooperative pool other tests share.
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: Double(hang.components.seconds))
+                    done.resume()
+                }
+            }
         }
         if let message = options.string("throw") { throw GateFailure(message) }
         var metrics: [Metric] = []

@@ -1,8 +1,12 @@
+import Dispatch
 import Foundation
 
 /// Runs one gate under its timeout. The gate runs in a task of its own that is cancelled on
 /// overrun or interruption; the runner does not wait for a gate that ignores cancellation, it
 /// records the error and moves on (child processes are killed through cancellation).
+///
+/// The deadline and the interruption watch run on Dispatch, not on Swift's cooperative pool: a
+/// gate doing long synchronous work holds a pool thread, and on a 2-core CI runner the pool has two.
 struct GateExecution {
     enum Ending: Sendable {
         case finished(GateOutcome)
@@ -26,29 +30,34 @@ struct GateExecution {
                     first.resume(.failed(String(describing: error)))
                 }
             }
-            let timer = Task {
-                try? await Task.sleep(for: timeout)
-                if !Task.isCancelled {
-                    first.resume(.timedOut(timeout))
+            let queue = DispatchQueue(label: "modelgate.gate-deadline")
+            let deadline = DispatchSource.makeTimerSource(queue: queue)
+            deadline.schedule(deadline: .now() + timeout.timeInterval)
+            deadline.setEventHandler {
+                first.resume(.timedOut(timeout))
+                work.cancel()
+            }
+            let watch = DispatchSource.makeTimerSource(queue: queue)
+            watch.schedule(deadline: .now(), repeating: .milliseconds(50))
+            watch.setEventHandler {
+                if first.isResolved {
+                    deadline.cancel()
+                    watch.cancel()
+                } else if let reason = control.interruption {
+                    first.resume(.interrupted(reason))
                     work.cancel()
                 }
             }
-            // Interruption cancels this watcher; it reports why and stops the gate.
-            let watcher = Task {
-                while !Task.isCancelled && !first.isResolved {
-                    if let reason = control.interruption {
-                        first.resume(.interrupted(reason))
-                        work.cancel()
-                        return
-                    }
-                    try? await Task.sleep(for: .milliseconds(50))
-                }
-            }
-            Task {
-                _ = await work.value
-                timer.cancel()
-                watcher.cancel()
-            }
+            deadline.resume()
+            watch.resume()
         }
+    }
+}
+
+extension Duration {
+    /// Seconds as Dispatch wants them.
+    var timeInterval: DispatchTimeInterval {
+        let nanoseconds = Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
+        return .nanoseconds(Int(min(nanoseconds, Double(Int.max / 2))))
     }
 }
