@@ -6,6 +6,9 @@ extension YAMLParser {
         let open = pos
         try enterCollection(at: open)
         defer { depth -= 1 }
+        let outerOpen = flowOpen
+        flowOpen = open
+        defer { flowOpen = outerOpen }
         let at = location(open)
         let isSequence = peek() == UInt8(ascii: "[")
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
@@ -129,7 +132,10 @@ extension YAMLParser {
         if spaces <= blockIndent {
             let at = pos + spaces
             if byte(at: at) == YAMLByte.tab { throw error(Self.tabIndentMessage, at: at) }
-            throw error("this line is inside a flow collection and must be indented by at least \(Self.spaces(blockIndent + 1))", at: at)
+            let opening = Character(Unicode.Scalar(text[flowOpen]))
+            let closing = opening == "[" ? "]" : "}"
+            let openedAt = location(flowOpen)
+            throw error("this line is inside the flow collection '\(opening)' opened at \(openedAt) and must be indented by at least \(Self.spaces(blockIndent + 1)) (or is a '\(closing)' missing?)", at: at)
         }
     }
 

@@ -23,6 +23,8 @@ struct YAMLParser {
     let text: [UInt8]
     var pos = 0
     var depth = 0
+    /// The bracket of the innermost flow collection being read, for its error messages.
+    var flowOpen = 0
     var locator: SourceLocator
 
     init(prepared text: [UInt8]) {
@@ -282,8 +284,9 @@ struct YAMLParser {
         }
         let item = try parseNode(threshold: indent, inFlow: false)
         guard takeMappingColon() else {
-            if item.keyText != nil && !item.isMultiline {
-                throw error("expected ':' after the key \(Self.quoted(item.keyText ?? "")) (a mapping entry is 'key: value')", at: start)
+            if let text = item.keyText, !item.isMultiline {
+                let hint = text.contains(":") ? "; a ':' inside it needs a space after it to separate key and value" : ""
+                throw error("expected ':' after the key \(Self.quoted(text)) (a mapping entry is 'key: value'\(hint))", at: start)
             }
             throw error("expected 'key: value' in this mapping, found \(found(at: start))", at: start)
         }

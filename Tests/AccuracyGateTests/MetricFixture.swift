@@ -1,6 +1,6 @@
 import Foundation
 
-/// One case written by scripts/make-accuracy-fixtures.py: rows and what scikit-learn computes.
+/// One case written by Tests/Scripts/make-accuracy-fixtures.py: rows and what scikit-learn computes.
 struct MetricFixture: Decodable {
     /// A label as the fixture gives it: a JSON number or string.
     enum Label: Decodable, Hashable {

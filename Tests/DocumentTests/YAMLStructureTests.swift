@@ -115,7 +115,7 @@ import Testing
     @Test func rejectsAFlowCollectionLineThatIsNotIndented() throws {
         let error = try #require(yamlError("m: {\n  a: 1\n}\n"))
         #expect(error.location == loc(3, 1))
-        #expect(error.message == "this line is inside a flow collection and must be indented by at least 1 space")
+        #expect(error.message == "this line is inside the flow collection '{' opened at 1:4 and must be indented by at least 1 space (or is a '}' missing?)")
         #expect(throws: Never.self) { try YAMLReader.read("{\n  a: 1\n}\n") }
     }
 
@@ -174,6 +174,8 @@ import Testing
         let error = try #require(yamlError("a: 1\noops\n"))
         #expect(error.location == loc(2, 1))
         #expect(error.message == "expected ':' after the key 'oops' (a mapping entry is 'key: value')")
+        let noSpace = try #require(yamlError("a: 1\nkey:value\n"))
+        #expect(noSpace.message.hasSuffix("a ':' inside it needs a space after it to separate key and value)"))
     }
 
     @Test func reportsUnclosedFlowCollectionsAndQuotesAtTheirStart() throws {

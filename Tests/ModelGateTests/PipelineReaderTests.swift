@@ -133,6 +133,12 @@ import Testing
         #expect(error?.description.hasPrefix("pipeline.yml:2:") == true)
     }
 
+    @Test func unquotedGreaterThanConditionSaysToQuoteIt() {
+        let error = configError(header + "  - id: q\n    type: scripted\n    thresholds:\n      f1: >= 0.85\n")
+        #expect(error?.location == SourceLocation(line: 7, column: 12))
+        #expect(error?.message.hasSuffix("(a condition starting with '>' must be quoted: f1: \">= 0.85\")") == true)
+    }
+
     @Test func waiversNeedAllTheirFieldsAndAValidDate() {
         let base = header + "  - {id: q, type: scripted}\nwaivers:\n"
         #expect(configError(base + "  - {gate: q, check: f1, reason: r, approved_by: a, expires: 2026-02-30}\n")?.message

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The reference values written by scripts/make-statistics-fixtures.py (scipy, statsmodels, numpy).
+/// The reference values written by Tests/Scripts/make-statistics-fixtures.py (scipy, statsmodels, numpy).
 struct Fixture: Decodable {
     struct NormalQuantile: Decodable { let p, x: Double }
     struct Wilson: Decodable { let successes, trials: Int; let confidence, lower, upper: Double }

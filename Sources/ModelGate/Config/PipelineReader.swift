@@ -38,7 +38,12 @@ public struct PipelineReader: Sendable {
         do throws(DocumentError) {
             document = path.hasSuffix(".json") ? try JSONReader.read(bytes) : try YAMLReader.read(bytes)
         } catch {
-            throw ConfigError(error.message, path: path, at: error.location)
+            var message = error.message
+            // `f1: >= 0.85` unquoted is a YAML folded block scalar, not a condition: say how to write it.
+            if message.contains("after the block scalar indicator") {
+                message += " (a condition starting with '>' must be quoted: f1: \">= 0.85\")"
+            }
+            throw ConfigError(message, path: path, at: error.location)
         }
         var interpolation = EnvironmentInterpolation(environment: environment)
         let resolved = try interpolation.apply(to: document, path: path)

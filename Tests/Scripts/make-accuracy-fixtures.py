@@ -5,7 +5,7 @@ The fixtures are committed, so CI needs no Python; rerun this after upgrading sc
 review the diff. Usage (from the repository root):
 
     pip install scikit-learn numpy
-    python3 scripts/make-accuracy-fixtures.py
+    python3 Tests/Scripts/make-accuracy-fixtures.py
 
 Each case is one JSON file in Tests/AccuracyGateTests/Fixtures/:
     task        "binary" | "multiclass" | "regression"
@@ -30,7 +30,7 @@ import sklearn
 from sklearn import metrics as m
 from sklearn.linear_model import LogisticRegression
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "AccuracyGateTests" / "Fixtures"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "AccuracyGateTests" / "Fixtures"
 SEED = 20240501
 
 

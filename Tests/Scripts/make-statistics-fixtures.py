@@ -3,7 +3,7 @@
 
 The fixture is committed, so CI needs no Python. Regenerate after changing a case:
     pip install scipy statsmodels numpy mpmath
-    python3 scripts/make-statistics-fixtures.py
+    python3 Tests/Scripts/make-statistics-fixtures.py
 Every value comes from scipy, statsmodels or numpy, except three. Binomial tails also come
 exact, from 40-digit mpmath sums, because scipy's own are off by up to 3e-10 at n = 1e7.
 The order-statistic ranks follow the construction documented in
@@ -23,7 +23,7 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
 mp.mp.dps = 40
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/StatisticsTests/Fixtures/statistics.json"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "StatisticsTests/Fixtures/statistics.json"
 CONFIDENCES = [0.5, 0.8, 0.9, 0.95, 0.99, 0.999]
 
 
