@@ -15,8 +15,7 @@ enum ValidateCommand: Command {
             return ExitCode.usage.rawValue
         }
         for artifact in pipeline.config.candidate.artifacts {
-            let base = pipeline.config.baseDirectory
-            let path = artifact.path.hasPrefix("/") || base == "." ? artifact.path : base + "/" + artifact.path
+            let path = RelativePath.resolve(artifact.path, against: pipeline.config.baseDirectory)
             guard FileManager.default.isReadableFile(atPath: path) else {
                 Terminal.diagnostic(ConfigError("artifact '\(artifact.path)' does not exist or cannot be read",
                                                 path: pipeline.config.path, at: artifact.location).description)

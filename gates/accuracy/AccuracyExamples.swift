@@ -3,7 +3,7 @@ import ModelGate
 /// The accuracy gate's worked examples: documentation in `modelgate gates accuracy` and the
 /// README, and tests (every example runs and must end as it says). Values are exact fractions.
 enum AccuracyExamples {
-    static let all: [GateExample] = [binaryScores, multiclassLabels, regression, slices, missingValue]
+    static let all: [GateExample] = [binaryScores, multiclassLabels, regression, slices, joinedPredictions, missingValue, unmatchedIDs]
 
     static let binaryScores = GateExample(
         "Binary classification from scores",
@@ -97,5 +97,48 @@ enum AccuracyExamples {
         score: score
         """,
         files: ["test.csv": "label,score\n1,0.9\n0,\n"],
+        expect: .error)
+
+    static let joinedPredictions = GateExample(
+        "Predictions in a separate file, joined to the labels by id",
+        yaml: """
+        id: quality
+        type: accuracy
+        data: labels.csv
+        predictions: scores.jsonl
+        id_column: customer
+        task: binary
+        label: defaulted
+        score: score
+        thresholds:
+          accuracy: ">= 0.8"
+        """,
+        files: [
+            "labels.csv": "customer,defaulted\nc1,1\nc2,0\nc3,1\nc4,0\nc5,1\n",
+            "scores.jsonl": """
+            {"customer": "c3", "score": 0.7}
+            {"customer": "c1", "score": 0.9}
+            {"customer": "c5", "score": 0.35}
+            {"customer": "c4", "score": 0.4}
+            {"customer": "c2", "score": 0.2}
+
+            """,
+        ],
+        expect: .pass, metrics: ["accuracy": 4.0 / 5.0, "recall": 2.0 / 3.0, "roc_auc": 5.0 / 6.0])
+
+    static let unmatchedIDs = GateExample(
+        "Ids without a match stop the gate (exit 3), with the counts on both sides",
+        yaml: """
+        id: quality
+        type: accuracy
+        data: labels.csv
+        predictions: predictions.csv
+        id_column: id
+        task: binary
+        label: label
+        prediction: prediction
+        """,
+        files: ["labels.csv": "id,label\n1,1\n2,0\n3,1\n",
+                "predictions.csv": "id,prediction\n1,1\n2,0\n4,1\n"],
         expect: .error)
 }

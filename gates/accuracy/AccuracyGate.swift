@@ -20,12 +20,14 @@ public struct AccuracyGate: Gate {
             OptionSpec("task", .string, required: true, help: "binary, multiclass or regression."),
             OptionSpec("label", .string, required: true, help: "Column (CSV) or dotted path (JSON Lines) of the true label or target."),
             OptionSpec("prediction", .string, help: "Column of the predicted label (classification) or value (regression)."),
+            OptionSpec("predictions", .path, help: "A separate file (CSV or JSON Lines; by its name, else as 'data') holding the prediction and score columns, joined to 'data' by 'id_column'. It is read into memory first: about 30 bytes plus the id per prediction, and 8 per score."),
+            OptionSpec("id_column", .string, help: "With 'predictions': the id column both files have; ids compare as written (7 matches \"7\", not 7.0). Every row needs exactly one prediction: unmatched ids on either side are an error with their counts (skipped and counted with 'missing: skip'); a repeated id is an error."),
             OptionSpec("score", .string, help: "Binary: column of the positive class's probability; predictions are score > threshold when no prediction column is given."),
             OptionSpec("scores", .any, help: "Multiclass: a mapping of class to score column, or one column holding a JSON array of scores per row (ordered by 'classes')."),
             OptionSpec("classes", .list, help: "Multiclass: the classes in the order of a 'scores' array."),
-            OptionSpec("positive", .string, default: "1", help: "Binary: the positive class label."),
+            OptionSpec("positive", .any, default: "1", help: "Binary: the positive class label: a number, a string, or true/false (JSON booleans)."),
             OptionSpec("threshold", .number, default: "0.5", help: "Binary: the decision threshold on 'score'."),
-            OptionSpec("missing", .string, default: "error", help: "error: a missing value stops the gate, naming file, row and column; skip: skip such rows and count them."),
+            OptionSpec("missing", .string, default: "error", help: "error: a missing value (or an id without a prediction) stops the gate, naming file, row and column; skip: skip such rows and count them."),
             OptionSpec("slice_by", .string, help: "Column whose values are slices: metrics are computed per slice, and gaps across slices."),
             OptionSpec("slice_thresholds", .mapping, help: "metric: condition, checked in every slice with at least min_slice_rows rows."),
             OptionSpec("min_slice_rows", .integer, default: "30", help: "Slices with fewer rows are reported but not judged."),
@@ -48,7 +50,8 @@ public struct AccuracyGate: Gate {
     }
 
     public func run(_ context: GateContext) async throws -> GateOutcome {
-        let scan = TestSetScan(options: options, path: context.resolve(options.data))
+        let scan = TestSetScan(options: options, path: context.resolve(options.data),
+                               predictionsPath: options.predictions.map { context.resolve($0.path) })
         let threshold = options.threshold
         do {
             switch options.task {
@@ -74,6 +77,17 @@ public struct AccuracyGate: Gate {
     /// Proportions get Wilson intervals; every other gated metric needs the bootstrap.
     static let proportionMetrics: Set<String> = ["accuracy", "precision", "recall", "precision_micro", "recall_micro", "f1_micro"]
 
+    /// The base metrics judged per slice: slice thresholds, gaps, and thresholds on one slice.
+    private func slicedMetrics(_ gated: Set<String>) -> Set<String> {
+        guard let column = options.sliceBy else { return [] }
+        var names = Set(options.sliceThresholds.map(\.metric))
+        for name in gated {
+            if name.hasSuffix("_gap") { names.insert(String(name.dropLast(4))) }
+            if let bracket = name.range(of: "[\(column)=") { names.insert(String(name[..<bracket.lowerBound])) }
+        }
+        return names
+    }
+
     private func evaluate<Evaluator: TaskEvaluator>(_ scan: TestSetScan, _ context: GateContext, make: () -> Evaluator,
                                                     replicate: @escaping () -> Evaluator) throws -> GateOutcome {
         let taskMetrics = Set(AccuracyOptions.metricNames(for: options.task))
@@ -81,7 +95,8 @@ public struct AccuracyGate: Gate {
             taskMetrics.contains($0) && !Self.proportionMetrics.contains($0)
                 && !AccuracyOutcome<Evaluator>.countMetrics.contains($0)
         }
-        let result = try scan.run(make: make, makeReplicate: needsBootstrap ? replicate : nil)
+        let result = try scan.run(make: make, makeReplicate: needsBootstrap ? replicate : nil,
+                                  sliceScores: !slicedMetrics(context.gatedMetrics).isDisjoint(with: scoreMetrics))
         return try AccuracyOutcome(options: options, scan: result, gatedMetrics: context.gatedMetrics, log: context.log).outcome()
     }
 }

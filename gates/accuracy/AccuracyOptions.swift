@@ -17,12 +17,15 @@ struct AccuracyOptions: Sendable {
 
     var data: String
     var format: TableFormat
+    /// A separate file of model outputs, joined to `data` row by row on `idColumn`.
+    var predictions: (path: String, format: TableFormat)?
+    var idColumn: String?
     var task: Task
     var label: String
     var prediction: String?
     var score: String?
     var classScores: ClassScores?
-    var positive: String
+    var positive: Label
     var threshold: Double
     var missing: MissingPolicy
     var sliceBy: String?
@@ -36,6 +39,8 @@ struct AccuracyOptions: Sendable {
         guard let data = options.string("data") else { throw options.error("'data' is required", at: nil) }
         self.data = data
         format = try Self.format(options, data: data)
+        predictions = try Self.predictions(options, dataFormat: format)
+        idColumn = options.string("id_column")
         guard let taskText = options.string("task"), let task = Task(rawValue: taskText) else {
             throw options.error("'task' must be one of \(Task.allCases.map(\.rawValue).joined(separator: ", "))", at: options["task"])
         }
@@ -43,7 +48,7 @@ struct AccuracyOptions: Sendable {
         label = options.string("label")!
         prediction = options.string("prediction")
         score = options.string("score")
-        positive = options.string("positive") ?? "1"
+        positive = try Self.positive(options)
         threshold = options.number("threshold") ?? 0.5
         guard let missingText = options.string("missing"), let missing = MissingPolicy(rawValue: missingText) else {
             throw options.error("'missing' must be 'error' or 'skip'", at: options["missing"])
@@ -76,76 +81,29 @@ struct AccuracyOptions: Sendable {
             }
         }
         try checkColumns(options)
+        try checkJoin(options)
     }
 
     /// What each task needs to compute anything.
     private func checkColumns(_ options: GateOptions) throws(ConfigError) {
         switch task {
+        // A score option of the wrong task first: it explains why the right one seems missing.
         case .binary:
+            if classScores != nil { throw options.error("'scores' is for multiclass tasks; a binary task takes 'score'", at: options["scores"]) }
             guard prediction != nil || score != nil else {
                 throw options.error("a binary task needs 'prediction' (predicted labels) or 'score' (the positive class's probability), or both", at: nil)
             }
-            if classScores != nil { throw options.error("'scores' is for multiclass tasks; a binary task takes 'score'", at: options["scores"]) }
         case .multiclass:
+            if score != nil { throw options.error("'score' is for binary tasks; a multiclass task takes 'scores'", at: options["score"]) }
             guard prediction != nil || classScores != nil else {
                 throw options.error("a multiclass task needs 'prediction' or per-class 'scores', or both", at: nil)
             }
-            if score != nil { throw options.error("'score' is for binary tasks; a multiclass task takes 'scores'", at: options["score"]) }
         case .regression:
             guard prediction != nil else { throw options.error("a regression task needs 'prediction' (the predicted value)", at: nil) }
             if score != nil || classScores != nil {
                 throw options.error("a regression task takes 'prediction' only, not scores", at: options["score"] ?? options["scores"])
             }
         }
-    }
-
-    private static func format(_ options: GateOptions, data: String) throws(ConfigError) -> TableFormat {
-        var delimiter = UInt8(ascii: ",")
-        if let text = options.string("delimiter") {
-            let bytes = Array((text == "\\t" ? "\t" : text).utf8)
-            guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 10, bytes[0] != 13 else {
-                throw options.error("'delimiter' must be one character (not a quote or newline), like ';' or '\\t'", at: options["delimiter"])
-            }
-            delimiter = bytes[0]
-        }
-        switch options.string("format") {
-        case "csv": return .csv(delimiter: delimiter)
-        case "tsv": return .csv(delimiter: 0x09)
-        case "jsonl": return .jsonLines
-        case nil:
-            guard let guessed = TableFormat(path: data) else {
-                throw options.error("cannot tell the format of '\(data)' from its name; set 'format' to csv, tsv or jsonl", at: options["data"])
-            }
-            if case .csv = guessed, options.string("delimiter") != nil { return .csv(delimiter: delimiter) }
-            return guessed
-        case let other?:
-            throw options.error("'format' must be csv, tsv or jsonl, got \"\(other)\"", at: options["format"])
-        }
-    }
-
-    private static func classScores(_ options: GateOptions) throws(ConfigError) -> ClassScores? {
-        guard let node = options["scores"] else {
-            if options["classes"] != nil { throw options.error("'classes' orders the array in 'scores'; give 'scores' too", at: options["classes"]) }
-            return nil
-        }
-        if let column = node.stringValue {
-            guard let classes = options.stringList("classes"), !classes.isEmpty else {
-                throw options.error("'scores: \(column)' holds an array per row; 'classes' must list the classes in its order", at: node)
-            }
-            guard Set(classes).count == classes.count else { throw options.error("'classes' lists a class twice", at: options["classes"]) }
-            return .array(column: column, classes: classes)
-        }
-        guard let members = node.objectValue, members.count >= 2 else {
-            throw options.error("'scores' must map each class to its score column ({cat: p_cat, dog: p_dog}), or name one column of arrays", at: node)
-        }
-        var columns: [(String, String)] = []
-        for member in members {
-            guard let column = member.value.stringValue else {
-                throw ConfigError("the score column of class '\(member.key)' must be a column name", path: options.path, at: member.value.location)
-            }
-            columns.append((member.key, column))
-        }
-        return .columns(columns)
     }
 
     static func metricNames(for task: Task) -> [String] {

@@ -21,6 +21,11 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
         }
         var evidence = Evidence([("rows", rows)])
         if options.missing == .skip { evidence["skipped_rows"] = scan.skippedRows }
+        if let join = scan.join {
+            evidence["unmatched_rows"] = join.unmatchedRows
+            evidence["unmatched_predictions"] = join.unmatchedPredictions
+            if options.missing == .skip { evidence["skipped_prediction_rows"] = join.skippedPredictionRows }
+        }
 
         var metrics = try overallMetrics()
         metrics += perClassMetrics()
@@ -54,12 +59,43 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             if let proportion = result.proportion {
                 interval = .proportion(successes: proportion.successes, trials: proportion.trials)
             } else if !replicateMetrics.isEmpty, gatedMetrics.contains(result.name) {
-                let values = replicateMetrics.compactMap { $0.count > index ? $0[index].value : nil }
-                if values.count == replicateMetrics.count { interval = .replicates(values) }
+                interval = replicateInterval(replicateMetrics.map { $0.count > index ? $0[index].value : nil }, of: result.name)
             }
             metrics.append(Metric(result.name, value, interval: interval))
         }
         return metrics
+    }
+
+    /// The bootstrap interval from each resample's value. A resample on which the metric is
+    /// undefined (no negative row drawn: no AUC) could have had any value, so it counts at both
+    /// ends of the metric's range, half each: that widens the interval (a small test set is then
+    /// inconclusive) where dropping it would narrow it. An unbounded metric has no such ends; it is
+    /// undefined only on resamples of a handful of rows, and then gets no interval.
+    private func replicateInterval(_ values: [Double?], of name: String) -> IntervalEstimate? {
+        let undefined = values.count(where: { $0 == nil })
+        guard undefined > 0 else { return .replicates(values.compactMap { $0 }) }
+        guard let range = Self.range(of: name) else {
+            log.write("\(name) has no interval: it is undefined on \(undefined) of \(values.count) bootstrap resamples")
+            return nil
+        }
+        log.write("\(name) is undefined on \(undefined) of \(values.count) bootstrap resamples; they count at both ends of [\(range.lowerBound), \(range.upperBound)]")
+        var ends = 0
+        return .replicates(values.map { value in
+            if let value { return value }
+            ends += 1
+            return ends % 2 == 0 ? range.upperBound : range.lowerBound
+        })
+    }
+
+    /// The values a metric can take, for those that are bounded (nil for the others).
+    static func range(of metric: String) -> ClosedRange<Double>? {
+        if ["mcc", "cohen_kappa"].contains(metric) { return -1...1 }
+        let unitInterval = ["accuracy", "balanced_accuracy", "roc_auc", "pr_auc", "brier"]
+        let averaged = ["precision", "recall", "f1"]
+        if unitInterval.contains(metric) || averaged.contains(where: { metric == $0 || metric.hasPrefix($0 + "_") }) {
+            return 0...1
+        }
+        return nil
     }
 
     /// Precision, recall and F1 of each class, for multiclass tasks: `recall[class=cat]`.

@@ -9,7 +9,13 @@ extension AccuracyOutcome {
         let column = options.sliceBy ?? ""
         let gapBases = Set(gatedMetrics.filter { $0.hasSuffix("_gap") }.map { String($0.dropLast(4)) })
             .union(options.sliceThresholds.map(\.metric))
-        let shown = gapBases.union(["accuracy"])
+        // Also any metric a threshold names for one slice, like `recall[region=south]`.
+        let gatedInSlices = gatedMetrics.compactMap { name -> String? in
+            guard name.hasSuffix("]"), let open = name.firstIndex(of: "["),
+                  name[name.index(after: open)...].hasPrefix(column + "=") else { return nil }
+            return String(name[..<open])
+        }
+        let shown = gapBases.union(["accuracy"]).union(gatedInSlices)
         var metrics: [Metric] = []
         var checks: [CheckRequest] = []
         var judged: [(name: String, results: [MetricResult], rows: Int)] = []

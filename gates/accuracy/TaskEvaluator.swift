@@ -8,6 +8,27 @@ struct DecodedRow {
     var prediction = 0.0
 }
 
+extension DecodedRow {
+    /// The same row with its prediction made from its scores, as the accumulators would make it,
+    /// and the scores dropped: slices that judge no ranking metric need no score rankings, which
+    /// are most of an accumulator's time and memory.
+    func withoutScores(threshold: Double) -> DecodedRow {
+        var row = self
+        if let score {
+            if predicted == nil { row.predicted = score > threshold ? 1 : 0 }
+            row.score = nil
+        }
+        if let scores {
+            if predicted == nil { row.predicted = MulticlassAccumulator.argmax(scores) }
+            row.scores = nil
+        }
+        return row
+    }
+}
+
+/// Metrics that need scores, not just predictions.
+let scoreMetrics: Set<String> = ["roc_auc", "pr_auc", "log_loss", "brier"]
+
 /// The accumulators of the three tasks behind one face, so the scan is written once and
 /// specialised per task (a generic, not an enum: mutating an enum payload per row would copy it).
 protocol TaskEvaluator: Sendable {

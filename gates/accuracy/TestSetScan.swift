@@ -1,3 +1,4 @@
+import ModelGate
 import Statistics
 import Tabular
 
@@ -9,49 +10,38 @@ struct ScanResult<Evaluator: TaskEvaluator> {
     var skippedRows: Int
     /// Class ids to labels (classification tasks).
     var labels: LabelTable
+    /// Unmatched and skipped ids, when predictions were joined from a separate file.
+    var join: PredictionJoin.Counts?
 }
 
 /// The single streaming pass over a test set: decodes the configured columns of each row and feeds
-/// every accumulator that row belongs to. Memory is bounded by the accumulators, not the file.
+/// every accumulator that row belongs to. Memory is bounded by the accumulators, not the file (a
+/// separate predictions file, joined by id, is the exception: see `PredictionJoin`).
 struct TestSetScan {
     var options: AccuracyOptions
     /// The data file, resolved against the pipeline file's folder.
     var path: String
+    /// The predictions file, resolved likewise, when predictions are joined by id.
+    var predictionsPath: String?
 
     /// Rows between cancellation checks: often enough to stop within milliseconds, rarely enough to cost nothing.
-    private static let cancellationStride = 1 << 16
+    static let cancellationStride = 1 << 16
 
-    func run<Evaluator: TaskEvaluator>(make: () -> Evaluator, makeReplicate: (() -> Evaluator)?) throws -> ScanResult<Evaluator> {
+    /// `sliceScores`: whether a slice judges a metric that needs scores (roc_auc, log_loss, ...).
+    func run<Evaluator: TaskEvaluator>(make: () -> Evaluator, makeReplicate: (() -> Evaluator)?,
+                                       sliceScores: Bool = true) throws -> ScanResult<Evaluator> {
+        var classes = ClassLabels(options)
+        // A predictions file is read first, whole: the test set then streams past it.
+        var join = try predictionsPath.map { path in
+            try PredictionJoin(options: options, path: path, format: options.predictions?.format ?? options.format, classes: &classes)
+        }
         let reader = try openTable(path, format: options.format)
         let labelSlot = try reader.slot(options.label)
-        let predictionSlot = try options.prediction.map { name throws(TabularError) in try reader.slot(name) }
-        let scoreSlot = try options.score.map { name throws(TabularError) in try reader.slot(name) }
         let sliceSlot = try options.sliceBy.map { name throws(TabularError) in try reader.slot(name) }
-        var scoreSlots: [Slot] = []
-        var arraySlot: Slot?
-        var labels = LabelTable()
-        var positiveID = 0
-        switch options.task {
-        case .binary:
-            positiveID = labels.insert(Label(text: options.positive))
-        case .multiclass:
-            // Score column i must be class id i, so the scored classes take the first ids.
-            switch options.classScores {
-            case .columns(let columns)?:
-                for (label, column) in columns {
-                    _ = labels.insert(Label(text: label))
-                    scoreSlots.append(try reader.slot(column))
-                }
-            case .array(let column, let classes)?:
-                for label in classes { _ = labels.insert(Label(text: label)) }
-                arraySlot = try reader.slot(column)
-            case nil:
-                break
-            }
-        case .regression:
-            break
-        }
-        let scoreWidth = max(scoreSlots.count, arraySlot == nil ? 0 : labels.count)
+        // The model's output is in this file's columns, or in the joined file under this row's id.
+        let columns = join == nil ? try ModelOutputColumns(options, reader: reader) : ModelOutputColumns()
+        let idSlot = join == nil ? nil : try reader.slot(options.idColumn ?? "")
+        let scoreWidth = options.classScoreCount ?? 0
 
         var overall = make()
         var sliceTable = LabelTable()
@@ -62,49 +52,38 @@ struct TestSetScan {
         var scoreBuffer = [Double](repeating: 0, count: scoreWidth)
         var skipped = 0
         var decoded = DecodedRow()
-        let task = options.task
+        let isRegression = options.task == .regression
         let skipMissing = options.missing == .skip
+        let threshold = options.threshold
 
         while let row = try reader.next() {
             if row.number % Self.cancellationStride == 0, Task.isCancelled { throw CancellationError() }
             // Each read returns nil for a missing value; the first missing one decides the row's fate.
             var missingSlot: Slot?
-            switch task {
-            case .binary:
-                if let id = try classID(row, labelSlot, &labels, binary: true) {
-                    decoded.actual = id == positiveID ? 1 : 0
-                } else { missingSlot = labelSlot }
-                if let slot = predictionSlot, missingSlot == nil {
-                    if let id = try classID(row, slot, &labels, binary: true) {
-                        decoded.predicted = id == positiveID ? 1 : 0
-                    } else { missingSlot = slot }
-                }
-                if let slot = scoreSlot, missingSlot == nil {
-                    if let score = try row.double(slot) { decoded.score = score } else { missingSlot = slot }
-                }
-            case .multiclass:
-                if let id = try classID(row, labelSlot, &labels, binary: false) { decoded.actual = id } else { missingSlot = labelSlot }
-                if let slot = predictionSlot, missingSlot == nil {
-                    if let id = try classID(row, slot, &labels, binary: false) { decoded.predicted = id } else { missingSlot = slot }
-                }
-                if missingSlot == nil {
-                    for (index, slot) in scoreSlots.enumerated() {
-                        guard let value = try row.double(slot) else { missingSlot = slot; break }
-                        scoreBuffer[index] = value
-                    }
-                    if let slot = arraySlot {
-                        if try !row.doubles(slot, into: &scoreBuffer) {
-                            missingSlot = slot
-                        } else if scoreBuffer.count != scoreWidth {
-                            throw row.error(slot, "expected \(scoreWidth) scores, one per class in 'classes', got \(scoreBuffer.count)")
-                        }
+            if let idSlot {
+                // Looked up first, so that every unmatched id is counted, whatever else the row lacks.
+                if row.isMissing(idSlot) {
+                    missingSlot = idSlot
+                } else {
+                    switch try join!.lookUp(row, id: idSlot, into: &decoded, scores: &scoreBuffer) {
+                    case .found: break
+                    case .missingOutput, .unmatched:
+                        // A missing value was refused when reading the predictions, unless skipping;
+                        // unmatched ids are an error after the pass, with their counts.
+                        if skipMissing { skipped += 1 }
+                        continue
                     }
                 }
-            case .regression:
-                if let target = try row.double(labelSlot) { decoded.target = target } else { missingSlot = labelSlot }
-                if let slot = predictionSlot, missingSlot == nil {
-                    if let value = try row.double(slot) { decoded.prediction = value } else { missingSlot = slot }
+            }
+            if missingSlot == nil {
+                if isRegression {
+                    if let target = try row.double(labelSlot) { decoded.target = target } else { missingSlot = labelSlot }
+                } else {
+                    if let id = try classes.id(row, labelSlot) { decoded.actual = id } else { missingSlot = labelSlot }
                 }
+            }
+            if idSlot == nil, missingSlot == nil {
+                missingSlot = try columns.read(row, into: &decoded, scores: &scoreBuffer, classes: &classes)
             }
             var sliceID: Int?
             if let slot = sliceSlot, missingSlot == nil {
@@ -120,7 +99,9 @@ struct TestSetScan {
 
             func feed(_ row: DecodedRow) {
                 overall.add(row, count: 1)
-                if let sliceID { sliceEvaluators[sliceID].add(row, count: 1) }
+                if let sliceID {
+                    sliceEvaluators[sliceID].add(sliceScores ? row : row.withoutScores(threshold: threshold), count: 1)
+                }
                 for index in replicates.indices where weights[index] > 0 {
                     replicates[index].add(row, count: weights[index])
                 }
@@ -135,17 +116,11 @@ struct TestSetScan {
                 feed(decoded)
             }
         }
-        let slices = sliceEvaluators.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
-        return ScanResult(overall: overall, slices: slices, replicates: replicates, skippedRows: skipped, labels: labels)
-    }
-
-    /// A label's class id; a binary task refuses a third distinct label at the row that has it.
-    private func classID(_ row: Row, _ slot: Slot, _ labels: inout LabelTable, binary: Bool) throws(TabularError) -> Int? {
-        guard let id = try row.label(slot, in: &labels) else { return nil }
-        if binary && id >= 2 {
-            let known = labels.labels.prefix(2).map(\.description).joined(separator: "' and '")
-            throw row.error(slot, "a binary task has two classes, but this row has a third label (the first two are '\(known)'; the positive class is '\(options.positive)')")
+        if let problem = join?.finish(dataPath: path), !skipMissing {
+            throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
-        return id
+        let slices = sliceEvaluators.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
+        return ScanResult(overall: overall, slices: slices, replicates: replicates, skippedRows: skipped,
+                          labels: classes.table, join: join?.counts)
     }
 }

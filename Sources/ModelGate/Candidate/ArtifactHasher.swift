@@ -7,7 +7,7 @@ public enum ArtifactHasher {
     public static func hash(_ candidate: CandidateConfig, baseDirectory: String, configPath: String) throws(ConfigError) -> [HashedArtifact] {
         var hashed: [HashedArtifact] = []
         for artifact in candidate.artifacts {
-            let path = artifact.path.hasPrefix("/") || baseDirectory == "." ? artifact.path : baseDirectory + "/" + artifact.path
+            let path = RelativePath.resolve(artifact.path, against: baseDirectory)
             do {
                 let (hex, bytes) = try SHA256.hashFile(atPath: path)
                 hashed.append(HashedArtifact(path: artifact.path, sha256: hex, bytes: bytes))

@@ -135,9 +135,7 @@ struct GateConfigReader {
                 throw ConfigError("'command' of gate '\(id)' must name an executable: [path, args...]", path: path, at: commandNode.location)
             }
             // A relative program path is relative to the pipeline file, like every other path in it.
-            if program.contains("/") && !program.hasPrefix("/") {
-                command[0] = baseDirectory == "." ? program : baseDirectory + "/" + program
-            }
+            if program.contains("/") { command[0] = RelativePath.resolve(program, against: baseDirectory) }
             return ExternalGate(type: type, command: command, options: options)
         }
         guard Self.isValidID(type) else {

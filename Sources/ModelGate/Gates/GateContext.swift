@@ -32,8 +32,7 @@ public struct GateContext: Sendable {
 
     /// A path from the pipeline file, made usable from the working directory.
     public func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") || baseDirectory == "." || baseDirectory.isEmpty { return path }
-        return baseDirectory + "/" + path
+        RelativePath.resolve(path, against: baseDirectory)
     }
 }
 

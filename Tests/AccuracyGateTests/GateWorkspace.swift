@@ -1,0 +1,78 @@
+import AccuracyGate
+import Foundation
+import ModelGate
+import Testing
+
+/// A temporary folder with data files and a pipeline holding one accuracy gate, read and run the
+/// way `modelgate run` does (real reader, real runner), so tests see what a user would see.
+final class GateWorkspace {
+    let root: String
+
+    /// The pipeline file puts the gate's own options from this line on, indented this far.
+    static let firstOptionLine = 6
+    static let optionColumn = 5
+
+    init(_ files: [String: String]) throws {
+        root = NSTemporaryDirectory() + "accuracy-gate-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (name, text) in files { try write(name, text) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name))
+    }
+
+    /// Reads a pipeline whose only gate has id `quality`, type `accuracy` and these option lines.
+    func read(_ options: String) throws(ConfigError) -> Pipeline {
+        let lines = options.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        let text = "version: 1\ncandidate: {name: test, version: '1'}\ngates:\n  - id: quality\n    type: accuracy\n"
+            + lines.joined(separator: "\n") + "\n"
+        let path = root + "/pipeline.yml"
+        try! write("pipeline.yml", text)
+        return try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:]).read(path: path)
+    }
+
+    /// Runs the gate; the report's first (only) gate is the result.
+    func report(_ options: String) async throws -> RunReport {
+        let pipeline = try read(options)
+        return await PipelineRunner(toolVersion: "test", options: RunOptions()).run(pipeline, artifacts: [])
+    }
+
+    func run(_ options: String) async throws -> GateResult {
+        try await report(options).gates[0]
+    }
+
+    /// The configuration error `modelgate validate` would print, or nil when the options read.
+    func configError(_ options: String) -> ConfigError? {
+        do throws(ConfigError) {
+            _ = try read(options)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+extension GateResult {
+    func metric(_ name: String) -> Double? { metrics.first { $0.name == name }?.value }
+
+    func check(_ name: String) -> Check? { checks.first { $0.metric == name } }
+
+    /// The error, which must be there and fit on one line (CI logs show the first line only).
+    var oneLineError: String {
+        guard let error else {
+            Issue.record("expected an error, got status \(status): \(summary)")
+            return ""
+        }
+        #expect(!error.contains("\n"), "error spans lines: \(error)")
+        return error
+    }
+}
+
+/// Equal to within rounding: the values below are exact fractions computed by hand.
+func close(_ actual: Double?, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
+    guard let actual else { return false }
+    return abs(actual - expected) <= tolerance
+}

@@ -1,0 +1,37 @@
+import ModelGate
+import Testing
+
+/// `missing: skip` leaves out rows with a missing value, counts them, and computes every metric
+/// on the rows that remain, exactly as if the others had never been in the file.
+@Suite struct MissingValueTests {
+    static let options = "task: binary\nlabel: label\nscore: score\nmissing: skip"
+
+    @Test func skippedRowsAreCountedAndLeftOutOfEveryMetric() async throws {
+        let workspace = try GateWorkspace([
+            "with-gaps.csv": "label,score,region\n1,0.9,a\n0,,a\n1,0.8,b\n,0.3,b\n0,0.1,a\n1,0.4,\n1,0.4,b\n0,0.6,b\n",
+            "remaining.csv": "label,score,region\n1,0.9,a\n1,0.8,b\n0,0.1,a\n1,0.4,b\n0,0.6,b\n",
+        ])
+        let skipped = try await workspace.run("data: with-gaps.csv\nslice_by: region\n" + Self.options)
+        let remaining = try await workspace.run("data: remaining.csv\nslice_by: region\n" + Self.options)
+        #expect(skipped.status == .pass, "\(skipped.error ?? "")")
+        #expect(skipped.evidence["rows"] == 5 && skipped.evidence["skipped_rows"] == 3)
+        #expect(remaining.evidence["skipped_rows"] == 0)
+        #expect(skipped.metrics.map(\.name) == remaining.metrics.map(\.name))
+        #expect(skipped.metrics.map(\.value) == remaining.metrics.map(\.value))
+        // Scores above 0.5 are positive: tp 2, fn 1, fp 1, tn 1; five of six pairs ranked right.
+        #expect(close(skipped.metric("accuracy"), 3.0 / 5.0) && close(skipped.metric("roc_auc"), 5.0 / 6.0))
+        #expect(skipped.summary.contains("3 skipped"))
+    }
+
+    @Test func withoutSkipTheFirstMissingValueStopsTheGate() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,score\n1,0.9\n0,\n"])
+        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score")
+        #expect(result.status == .error && result.oneLineError.contains("row 2"))
+    }
+
+    @Test func skippingEveryRowIsAnErrorThatSaysSo() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,score\n1,\n,0.3\n"])
+        let error = try await workspace.run("data: test.csv\n" + Self.options).oneLineError
+        #expect(error.contains("0 usable rows") && error.contains("2 rows were skipped"), "\(error)")
+    }
+}

@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Release-build benchmark of the accuracy gate (issue 4): the binary metric set plus per-slice f1
+# on a generated CSV, side by side with `cat file > /dev/null` and pandas + scikit-learn.
+#
+#   Tests/Scripts/bench-accuracy.sh [ROWS]          # default 10000000 (~240 MB of CSV)
+#   RUNS=5 Tests/Scripts/bench-accuracy.sh 1000000  # runs per measurement (default 3, at least 3)
+#   MODELGATE=path/to/modelgate Tests/Scripts/bench-accuracy.sh   # measure that binary, no build
+#
+# Needs: a Swift 6 toolchain, a C compiler (cc, or the toolchain's clang), python3 with pandas and
+# scikit-learn (`pip install pandas scikit-learn`), and GNU time for peak RSS (`/usr/bin/time -v`;
+# on Debian/Ubuntu `apt-get install -y time`). Without /usr/bin/time it samples VmHWM from
+# /proc/PID/status every 10 ms, which can miss a short final peak.
+#
+# What it does:
+#   1. builds modelgate in release into .build-bench/ (gitignored), leaving .build/ alone;
+#   2. compiles Tests/Scripts/bench_accuracy_gen.c and writes ROWS rows of id,region,label,score
+#      into a temporary folder (removed on exit, also on failure or Ctrl-C);
+#   3. measures each of these RUNS times, after one untimed `cat` that puts the file in the page
+#      cache, and reports the best and median wall time and the largest peak RSS:
+#        a. cat file > /dev/null
+#        b. modelgate run --quiet on a pipeline with one binary accuracy gate, slice_by: region,
+#           thresholds on the binary metric set and slice_thresholds {f1: ">= 0"}, bootstrap: 0;
+#           and, on the first 1M rows, the same gate with bootstrap 0 and with the default 200
+#           resamples, so the bootstrap's cost is reported on its own;
+#        c. bench_accuracy_reference.py bench: pandas.read_csv + sklearn.metrics + groupby f1
+#           (the wall time includes starting Python and importing pandas and scikit-learn; the
+#           script's own phase timings are printed too);
+#   4. checks modelgate's metrics against scikit-learn's (to 1e-9; roc_auc and pr_auc to 1e-5,
+#      as modelgate bins scores past 2^19 distinct values);
+#   5. prints a Markdown table. MB are 10^6 bytes, for throughput and memory alike.
+set -euo pipefail
+
+ROWS=${1:-10000000}
+RUNS=${RUNS:-3}
+[[ $ROWS =~ ^[0-9]+$ && $ROWS -ge 1000 ]] || { echo "usage: $0 [ROWS >= 1000]" >&2; exit 2; }
+[[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 3 ]] || { echo "RUNS must be at least 3" >&2; exit 2; }
+PREFIX_ROWS=$(( ROWS < 1000000 ? ROWS : 1000000 ))
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SCRATCH=$ROOT/.build-bench
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/modelgate-bench.XXXXXX")
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log() { printf '%s\n' "$*" >&2; }
+
+python3 -c 'import pandas, sklearn' 2>/dev/null ||
+    { echo "needs python3 with pandas and scikit-learn: pip install pandas scikit-learn" >&2; exit 2; }
+CC=${CC:-$(command -v cc || command -v gcc || command -v clang || true)}
+[[ -n $CC ]] || { echo "needs a C compiler (cc, gcc or clang)" >&2; exit 2; }
+TIME_BIN=""
+[[ -x /usr/bin/time ]] && /usr/bin/time -v true 2>/dev/null && TIME_BIN=/usr/bin/time
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- 1. build ---------------------------------------------------------------------------------
+if [[ -n ${MODELGATE:-} ]]; then
+    log "using MODELGATE=$MODELGATE (no build)"
+else
+    log "building modelgate (release, --scratch-path $SCRATCH)…"
+    build() { (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product modelgate) >"$WORK/build.log" 2>&1; }
+    if ! build; then
+        # Another session editing sources mid-build makes swift-build stop ("modified during the
+        # build"); one retry covers that, a real compile error fails twice.
+        log "build failed; retrying once"
+        build || { tail -30 "$WORK/build.log" >&2; exit 1; }
+    fi
+    MODELGATE=$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/modelgate
+fi
+[[ -x $MODELGATE ]] || { echo "not an executable: $MODELGATE" >&2; exit 2; }
+
+# --- 2. data ----------------------------------------------------------------------------------
+log "generating $ROWS rows…"
+"$CC" -O2 -o "$WORK/gen" "$HERE/bench_accuracy_gen.c" -lm
+CSV=$WORK/test.csv
+"$WORK/gen" "$ROWS" >"$CSV"
+head -n $((PREFIX_ROWS + 1)) "$CSV" >"$WORK/test-prefix.csv"
+BYTES=$(stat -c %s "$CSV")
+PREFIX_BYTES=$(stat -c %s "$WORK/test-prefix.csv")
+
+pipeline() {  # pipeline FILE DATA BOOTSTRAP
+    cat >"$1" <<EOF
+version: 1
+candidate: {name: bench, version: "1"}
+gates:
+  - id: quality
+    type: accuracy
+    data: $2
+    task: binary
+    label: label
+    score: score
+    slice_by: region
+    bootstrap: $3
+    timeout: 2h
+    thresholds:
+      accuracy: ">= 0.5"
+      precision: ">= 0.1"
+      recall: ">= 0.1"
+      f1: ">= 0.1"
+      roc_auc: ">= 0.6"
+      pr_auc: ">= 0.1"
+      log_loss: "<= 1"
+      brier: "<= 0.5"
+      mcc: ">= 0"
+    slice_thresholds: {f1: ">= 0"}
+EOF
+}
+pipeline "$WORK/full.yml" test.csv 0
+pipeline "$WORK/prefix-b0.yml" test-prefix.csv 0
+pipeline "$WORK/prefix-b200.yml" test-prefix.csv 200
+
+# --- 3. measurements --------------------------------------------------------------------------
+# measure NAME STDOUT COMMAND...: RUNS timed runs; one "seconds peak_rss_kb" line per run in $WORK/NAME.runs
+measure() {
+    local name=$1 out=$2 i t0 t1 rss
+    shift 2
+    : >"$WORK/$name.runs"
+    for ((i = 1; i <= RUNS; i++)); do
+        log "  $name: run $i of $RUNS"
+        if [[ -n $TIME_BIN ]]; then
+            t0=$(date +%s%N)
+            "$TIME_BIN" -v -o "$WORK/time.txt" "$@" >"$out" ||
+                { echo "$name failed: $*" >&2; cat "$WORK/time.txt" >&2; exit 1; }
+            t1=$(date +%s%N)
+            rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+        else
+            local pid hwm status=0
+            t0=$(date +%s%N)
+            "$@" >"$out" &
+            pid=$!
+            rss=0
+            while kill -0 "$pid" 2>/dev/null; do
+                hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+                [[ -n $hwm && $hwm -gt $rss ]] && rss=$hwm
+                sleep 0.01
+            done
+            wait "$pid" || status=$?
+            t1=$(date +%s%N)
+            ((status == 0)) || { echo "$name failed ($status): $*" >&2; exit 1; }
+        fi
+        echo "$(( (t1 - t0) / 1000 )) $rss" | awk '{printf "%.6f %d\n", $1 / 1e6, $2}' >>"$WORK/$name.runs"
+    done
+}
+best()   { sort -n "$WORK/$1.runs" | awk 'NR == 1 {print $1}'; }
+median() { sort -n "$WORK/$1.runs" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+peak()   { awk '$2 > m {m = $2} END {printf "%.1f", m * 1024 / 1e6}' "$WORK/$1.runs"; }
+div()    { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN {printf f, a / b}'; }
+
+log "warming the page cache"
+cat "$CSV" >/dev/null
+cat "$WORK/test-prefix.csv" >/dev/null
+
+log "measuring ($RUNS runs each)"
+measure cat /dev/null cat "$CSV"
+measure modelgate "$WORK/modelgate.out" \
+    "$MODELGATE" run --config "$WORK/full.yml" --quiet --no-color --report "json:$WORK/modelgate.json"
+measure sklearn "$WORK/sklearn.out" \
+    python3 "$HERE/bench_accuracy_reference.py" bench "$CSV" "$WORK/sklearn.json"
+measure prefix_b0 "$WORK/prefix-b0.out" \
+    "$MODELGATE" run --config "$WORK/prefix-b0.yml" --quiet --no-color --report "json:$WORK/prefix-b0.json"
+measure prefix_b200 "$WORK/prefix-b200.out" \
+    "$MODELGATE" run --config "$WORK/prefix-b200.yml" --quiet --no-color --report "json:$WORK/prefix-b200.json"
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- 4. agreement -----------------------------------------------------------------------------
+log "comparing metrics"
+COMPARE_STATUS=0
+python3 "$HERE/bench_accuracy_reference.py" compare "$WORK/sklearn.json" "$WORK/modelgate.json" \
+    >"$WORK/compare.txt" || COMPARE_STATUS=$?
+
+# --- 5. report --------------------------------------------------------------------------------
+MB=$(div "$BYTES" 1e6 %.1f)
+PREFIX_MB=$(div "$PREFIX_BYTES" 1e6 %.1f)
+row() {  # row LABEL NAME BYTES REFERENCE_SECONDS
+    local b
+    b=$(best "$2")
+    printf '| %s | %.3f | %.3f | %s | %s | %s |\n' "$1" "$b" "$(median "$2")" \
+        "$(awk -v n="$3" -v s="$b" 'BEGIN {r = n / s / 1e6; printf (r < 100 ? "%.1f" : "%.0f"), r}')" \
+        "$(peak "$2")" "$(awk -v a="$b" -v r="$4" 'BEGIN {x = a / r; printf (x < 0.1 ? "%.3f" : "%.2f"), x}')×"
+}
+MG=$(best modelgate)
+SK=$(best sklearn)
+CAT=$(best cat)
+P0=$(best prefix_b0)
+P200=$(best prefix_b200)
+SPEEDUP=$(div "$SK" "$MG" %.1f)
+OVER_CAT=$(div "$MG" "$CAT" %.1f)
+MG_RSS=$(awk -v a="$(peak modelgate)" -v b="$(peak prefix_b0)" -v c="$(peak prefix_b200)" \
+    'BEGIN {m = a; if (b > m) m = b; if (c > m) m = c; printf "%.1f", m}')
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+    ok = (op == ">=") ? v >= t : (op == "<=") ? v <= t : v < t; print ok ? "**met**" : "**not met**" }'; }
+
+cat <<EOF
+
+## Accuracy gate benchmark
+
+- rows: $ROWS ($MB MB of CSV: id,region,label,score; 8 regions; scores with 6 decimals)
+- machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/^MemTotal/ {printf "%.0f GB", $2 * 1024 / 1e9}' /proc/meminfo) RAM; $(uname -sr)
+- load average (1, 5, 15 min) at start: $LOAD_START; at end: $LOAD_END
+- $(swift --version 2>/dev/null | head -1); $(python3 -c 'import sys, pandas, sklearn, numpy; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}")')
+- $RUNS runs each, file in the page cache; wall = best of $RUNS (median beside it); peak RSS = largest of the runs$( [[ -n $TIME_BIN ]] && echo " (/usr/bin/time -v)" || echo " (sampled from /proc/PID/status VmHWM)")
+- modelgate: \`modelgate run --quiet\`, one \`type: accuracy\` gate, task binary, slice_by region,
+  thresholds on accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, mcc and
+  slice_thresholds {f1: ">= 0"}; **bootstrap off** (\`bootstrap: 0\`) for the full file
+- pandas + scikit-learn: \`pd.read_csv\`, the same nine sklearn.metrics and groupby("region") f1;
+  its wall time includes starting Python and importing pandas and scikit-learn
+
+| tool | wall s (best) | wall s (median) | MB/s | peak RSS MB | × modelgate |
+|---|---:|---:|---:|---:|---:|
+$(row 'cat file > /dev/null' cat "$BYTES" "$MG")
+$(row 'modelgate (bootstrap 0)' modelgate "$BYTES" "$MG")
+$(row 'pandas + scikit-learn' sklearn "$BYTES" "$MG")
+
+The bootstrap's cost, on the first $PREFIX_ROWS rows ($PREFIX_MB MB):
+
+| tool | wall s (best) | wall s (median) | MB/s | peak RSS MB | × bootstrap 0 |
+|---|---:|---:|---:|---:|---:|
+$(row 'modelgate, bootstrap 0' prefix_b0 "$PREFIX_BYTES" "$P0")
+$(row 'modelgate, bootstrap 200 (default)' prefix_b200 "$PREFIX_BYTES" "$P0")
+
+pandas + scikit-learn phases (last run, seconds): $(python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["seconds"]
+print(", ".join(f"{k} {v:.2f}" for k, v in s.items()))' "$WORK/sklearn.json")
+
+Targets (issue 4):
+- pandas + scikit-learn / modelgate = ${SPEEDUP}× (target ≥ 10×): $(verdict "$SPEEDUP" '>=' 10)
+- modelgate / cat = ${OVER_CAT}× (target ≤ 3×): $(verdict "$OVER_CAT" '<=' 3)
+- modelgate peak RSS = $MG_RSS MB, largest of all its runs (target < 100 MB): $(verdict "$MG_RSS" '<' 100)
+
+modelgate vs scikit-learn on the full file:
+\`\`\`text
+$(cat "$WORK/compare.txt")
+\`\`\`
+EOF
+if ((COMPARE_STATUS != 0)); then
+    echo "error: modelgate's metrics differ from scikit-learn's" >&2
+    exit 1
+fi
