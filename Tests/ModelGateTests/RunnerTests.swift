@@ -136,6 +136,14 @@ import Testing
         #expect(try await status("<= 0.93") == .pass)
     }
 
+    @Test func intervalModeSaysWhichChecksItDecidedOnThePointValue() async throws {
+        let report = try await run(header + "  - {id: q, type: scripted, decide: interval, metrics: {gap: 0.1}, successes: {a: [95, 100]}, thresholds: {gap: '<= 0.2', a: '!= 0.5'}}\n")
+        let checks = report.gates[0].checks
+        #expect(checks.map(\.status) == [.pass, .pass])
+        #expect(checks[0].note == "decided on the point value: the gate gives no interval for this metric")
+        #expect(checks[1].note == "decided on the point value: != has no interval decision")
+    }
+
     @Test func inconclusiveBlocksWithExitFour() async throws {
         let report = try await run(header + "  - {id: q, type: scripted, decide: interval, successes: {accuracy: [90, 100]}, thresholds: {accuracy: '>= 0.88'}}\n")
         #expect(report.verdict == .inconclusive)

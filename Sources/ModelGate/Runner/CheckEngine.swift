@@ -30,14 +30,20 @@ struct CheckEngine {
                 throw GateFailure("metric '\(request.metric.name)' is undefined (NaN) and cannot be checked")
             }
             let shownInterval = request.metric.interval?.interval(confidence: gate.confidence)
-            let check = Check(metric: request.name, op: request.condition.op, condition: request.condition.text,
+            var check = Check(metric: request.name, op: request.condition.op, condition: request.condition.text,
                               threshold: threshold, actual: actual, interval: shownInterval,
                               status: request.condition.op.holds(actual, threshold) ? .pass : .fail)
-            if gate.decide == .interval, let estimate = request.metric.interval,
-               let passesAbove = request.condition.op.passesAbove {
-                let decision = IntervalDecision(estimate: estimate, threshold: threshold, passesAbove: passesAbove,
-                                                strict: request.condition.op == .greater || request.condition.op == .less)
-                intervalDecided.append((checks.count, decision.pValue, decision.passes))
+            if gate.decide == .interval {
+                if let estimate = request.metric.interval, let passesAbove = request.condition.op.passesAbove {
+                    let decision = IntervalDecision(estimate: estimate, threshold: threshold, passesAbove: passesAbove,
+                                                    strict: request.condition.op == .greater || request.condition.op == .less)
+                    intervalDecided.append((checks.count, decision.pValue, decision.passes))
+                } else {
+                    // Said on the check, so a reader of `decide: interval` knows which checks it did not cover.
+                    check.note = request.condition.op.passesAbove == nil
+                        ? "decided on the point value: \(request.condition.op.rawValue) has no interval decision"
+                        : "decided on the point value: the gate gives no interval for this metric"
+                }
             }
             checks.append(check)
         }
