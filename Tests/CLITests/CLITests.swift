@@ -113,7 +113,7 @@ import Testing
 
     @Test func sigintStopsTheRunAndStillWritesTheReport() throws {
         let folder = try temporaryFolder()
-        try write(folder, "plugin.sh", "#!/bin/sh\nsleep 60\n", executable: true)
+        try write(folder, "plugin.sh", "#!/bin/sh\ntouch started\nsleep 60\n", executable: true)
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh]"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
@@ -122,7 +122,11 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.0)
+        // Signal once the gate is running (the handlers are installed before any gate starts),
+        // however slow a loaded CI machine is to get there.
+        for _ in 0..<400 where !FileManager.default.fileExists(atPath: folder + "/started") {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 3)

@@ -54,7 +54,7 @@ def write(case, description, task, rows, expected, **extra):
     document = {
         "case": case,
         "description": description,
-        "generator": "scripts/make-accuracy-fixtures.py",
+        "generator": "Tests/Scripts/make-accuracy-fixtures.py",
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "seed": SEED,

@@ -1,4 +1,4 @@
-// The Tabular benchmark's two halves, run by scripts/bench-tabular.sh:
+// The Tabular benchmark's two halves, run by Tests/Scripts/bench-tabular.sh:
 //   bench-tabular generate PATH ROWS   writes a numeric CSV like a scored test set
 //   bench-tabular read PATH            reads label, score and group, sums them, prints the sums
 #if canImport(Glibc)

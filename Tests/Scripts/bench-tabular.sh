@@ -2,9 +2,9 @@
 # Throughput of the Tabular CSV reader next to `cat file > /dev/null`, on a generated numeric
 # CSV (id,label,score,group + 7 features; about 1 GB at the default 10 million rows).
 # The reader extracts label (int), score (double) and group (label id) from every row and sums.
-# Usage: scripts/bench-tabular.sh [ROWS]
+# Usage: Tests/Scripts/bench-tabular.sh [ROWS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 rows=${1:-10000000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-tabular.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 echo "building (release)..."
 swiftc -O -wmo -parse-as-library -module-name Tabular -emit-module -emit-module-path "$work/Tabular.swiftmodule" \
   -emit-library -static -o "$work/libTabular.a" Sources/Tabular/*.swift
-swiftc -O -parse-as-library -I "$work" -L "$work" -lTabular scripts/bench-tabular/BenchTabular.swift -o "$work/bench-tabular"
+swiftc -O -parse-as-library -I "$work" -L "$work" -lTabular Tests/Scripts/bench-tabular/BenchTabular.swift -o "$work/bench-tabular"
 
 data="$work/data.csv"
 echo "generating $rows rows..."
@@ -30,7 +30,7 @@ best() {
     start=$(now)
     "$@" > "$work/out" || { echo "failed: $*" >&2; exit 1; }
     end=$(now)
-    best_time=$(echo "$end - $start" | bc -l | awk -v b="$best_time" '{ print (b == "" || $1 < b) ? $1 : b }')
+    best_time=$(awk -v s="$start" -v e="$end" -v b="$best_time" 'BEGIN { t = e - s; print (b == "" || t < b) ? t : b }')
   done
   echo "$best_time"
 }
