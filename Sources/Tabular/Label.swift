@@ -48,13 +48,26 @@ public struct Label: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func bool(fromText bytes: UnsafeRawBufferPointer) -> Label? {
+        // Runs for every text label of every row (slice names too): bytes only, no allocation.
         guard bytes.count == 4 || bytes.count == 5 else { return nil }
-        for (word, value) in [("true", true), ("True", true), ("TRUE", true),
-                              ("false", false), ("False", false), ("FALSE", false)]
-        where word.utf8.elementsEqual(bytes) {
-            return Label(value)
+        let value: Bool
+        switch bytes[0] {
+        case UInt8(ascii: "t"), UInt8(ascii: "T"): value = true
+        case UInt8(ascii: "f"), UInt8(ascii: "F"): value = false
+        default: return nil
         }
-        return nil
+        let lower: StaticString = value ? "true" : "false"
+        let upper: StaticString = value ? "TRUE" : "FALSE"
+        guard lower.utf8CodeUnitCount == bytes.count else { return nil }
+        // pandas' spellings: all lower case, all upper case, or capitalised.
+        var allLower = true, allUpper = true, capitalised = bytes[0] == upper.utf8Start[0]
+        for i in 0 ..< bytes.count {
+            let byte = bytes[i]
+            allLower = allLower && byte == lower.utf8Start[i]
+            allUpper = allUpper && byte == upper.utf8Start[i]
+            if i > 0 { capitalised = capitalised && byte == lower.utf8Start[i] }
+        }
+        return allLower || allUpper || capitalised ? Label(value) : nil
     }
 
     public var description: String {

@@ -113,7 +113,7 @@ import Testing
 
     @Test func sigintStopsTheRunAndStillWritesTheReport() throws {
         let folder = try temporaryFolder()
-        try write(folder, "plugin.sh", "#!/bin/sh\ntouch started\nsleep 60\n", executable: true)
+        try write(folder, "plugin.sh", "#!/bin/sh\nsleep 60 &\necho $! > child.pid\necho $$ > plugin.pid\ntouch started\nwait\n", executable: true)
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh]"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
@@ -133,6 +133,18 @@ import Testing
         let json = try String(contentsOfFile: folder + "/r.json", encoding: .utf8)
         #expect(json.contains("\"verdict\": \"error\""))
         #expect(json.contains("\"interrupted\": \"SIGINT\""))
+        // ChildProcess.terminateAll(), run by the signal handler: no plug-in process outlives the run.
+        for file in ["plugin.pid", "child.pid"] {
+            let pid = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(isGone(pid_t(pid)!), "\(file) is still running")
+        }
+    }
+
+    /// Dead, or a zombie waiting for a PID 1 that in some containers never reaps.
+    func isGone(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return true }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") == true
     }
 
     @Test func reportsToFilesNeverGoToStdoutAndPipesGetNoColour() throws {

@@ -37,6 +37,14 @@ import Testing
         #expect(json == [0, 1, 3])
     }
 
+    @Test func onlyPandasSpellingsOfFalseAreBooleans() throws {
+        var table = LabelTable()
+        let ids = try csvLabels(["false", "False", "FALSE", "fALSE", "FAlse", "fals", "north", "TRUE "], table: &table)
+        #expect(ids == [0, 0, 0, 1, 2, 3, 4, 5])
+        #expect(table.labels[0] == Label(false))
+        #expect(table.labels[1] == Label("fALSE"))
+    }
+
     @Test func jsonStringsAreNotNumbers() throws {
         var table = LabelTable()
         let reader = JSONLinesReader(bytes: Array("{\"y\": 1}\n{\"y\": 1.0}\n{\"y\": \"1\"}\n{\"y\": null}\n".utf8))
