@@ -122,6 +122,11 @@ import Testing
         #expect(error?.location == SourceLocation(line: 4, column: 38))
     }
 
+    @Test func configurationErrorsNeverQuoteASecret() {
+        let error = configError(header + "  - {id: q, type: scripted, rows: '${TOKEN}'}\n", environment: ["TOKEN": "tok-123456"])
+        #expect(error?.message == "option 'rows' of gate 'q' must be a whole number, got \"***\"")
+    }
+
     @Test func doubleDollarIsALiteralDollar() throws {
         let parsed = try pipeline(header + "  - {id: q, type: scripted, summary: 'costs $$5 ${X}'}\n", environment: ["X": "y"])
         #expect(parsed.gates[0].config.options["summary"]?.stringValue == "costs $5 y")

@@ -47,6 +47,17 @@ public struct PipelineReader: Sendable {
         }
         var interpolation = EnvironmentInterpolation(environment: environment)
         let resolved = try interpolation.apply(to: document, path: path)
+        do throws(ConfigError) {
+            return try read(resolved, document: document, bytes: bytes, path: path, secrets: interpolation.secrets)
+        } catch {
+            // Errors after interpolation may quote a value ("must be a number, got ..."): mask secrets.
+            var masked = error
+            masked.message = SecretRedactor(secrets: interpolation.secrets).redact(error.message)
+            throw masked
+        }
+    }
+
+    private func read(_ resolved: Node, document: Node, bytes: [UInt8], path: String, secrets: [String]) throws(ConfigError) -> Pipeline {
         let baseDirectory = Self.directory(of: path)
 
         var top = try MappingReader(resolved, path: path, context: "the pipeline file")
@@ -81,7 +92,7 @@ public struct PipelineReader: Sendable {
         let config = PipelineConfig(path: path, baseDirectory: baseDirectory, sha256: SHA256.hex(SHA256.hash(bytes)),
                                     candidate: candidate, gates: gates.map(\.config), waivers: waivers,
                                     document: document)
-        return Pipeline(config: config, gates: gates, redactor: SecretRedactor(secrets: interpolation.secrets))
+        return Pipeline(config: config, gates: gates, redactor: SecretRedactor(secrets: secrets))
     }
 
     private func readVersion(_ top: inout MappingReader) throws(ConfigError) {
