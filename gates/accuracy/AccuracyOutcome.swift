@@ -42,7 +42,7 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
 
     /// The task's metrics on all rows; a gated metric that is undefined stops the gate with the reason.
     private func overallMetrics() throws -> [Metric] {
-        let replicateMetrics = scan.replicates.map { $0.metrics() }
+        let replicateMetrics = scan.replicateMetrics
         var metrics: [Metric] = []
         for (index, result) in scan.overall.metrics().enumerated() {
             guard let value = result.value else {

@@ -34,6 +34,7 @@ let scoreMetrics: Set<String> = ["roc_auc", "pr_auc", "log_loss", "brier"]
 protocol TaskEvaluator: Sendable {
     var rows: Int { get }
     mutating func add(_ row: DecodedRow, count: Int)
+    mutating func merge(_ other: Self) throws
     func metrics() -> [MetricResult]
 }
 

@@ -6,7 +6,8 @@ import Tabular
 struct ScanResult<Evaluator: TaskEvaluator> {
     var overall: Evaluator
     var slices: [(name: String, evaluator: Evaluator)]
-    var replicates: [Evaluator]
+    /// The metrics of each bootstrap replicate (empty without a bootstrap).
+    var replicateMetrics: [[MetricResult]]
     var skippedRows: Int
     /// Class ids to labels (classification tasks).
     var labels: LabelTable
@@ -46,9 +47,8 @@ struct TestSetScan {
         var overall = make()
         var sliceTable = LabelTable()
         var sliceEvaluators: [Evaluator] = []
-        var replicates: [Evaluator] = makeReplicate.map { maker in (0..<options.bootstrapResamples).map { _ in maker() } } ?? []
-        let bootstrap = replicates.isEmpty ? nil : PoissonBootstrap(resamples: replicates.count, seed: options.seed)
-        var weights: [Int] = []
+        let bootstrap = makeReplicate == nil ? nil : BlockBootstrap(resamples: options.bootstrapResamples, seed: options.seed)
+        var blocks: [Evaluator] = makeReplicate.map { maker in (0..<BlockBootstrap.blockCount).map { _ in maker() } } ?? []
         var scoreBuffer = [Double](repeating: 0, count: scoreWidth)
         var skipped = 0
         var decoded = DecodedRow()
@@ -95,16 +95,14 @@ struct TestSetScan {
                 continue
             }
             if let sliceID, sliceID == sliceEvaluators.count { sliceEvaluators.append(make()) }
-            bootstrap?.weights(forRow: row.number - 1, into: &weights)
+            let block = bootstrap?.block(ofRow: row.number - 1)
 
             func feed(_ row: DecodedRow) {
                 overall.add(row, count: 1)
                 if let sliceID {
                     sliceEvaluators[sliceID].add(sliceScores ? row : row.withoutScores(threshold: threshold), count: 1)
                 }
-                for index in replicates.indices where weights[index] > 0 {
-                    replicates[index].add(row, count: weights[index])
-                }
+                if let block { blocks[block].add(row, count: 1) }
             }
             if scoreWidth > 0 {
                 scoreBuffer.withUnsafeBufferPointer { buffer in
@@ -120,7 +118,10 @@ struct TestSetScan {
             throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
         let slices = sliceEvaluators.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
-        return ScanResult(overall: overall, slices: slices, replicates: replicates, skippedRows: skipped,
+        let replicateMetrics = try makeReplicate.map { maker in
+            try bootstrap?.replicateMetrics(blocks: blocks, make: maker) ?? []
+        } ?? []
+        return ScanResult(overall: overall, slices: slices, replicateMetrics: replicateMetrics, skippedRows: skipped,
                           labels: classes.table, join: join?.counts)
     }
 }
