@@ -1,3 +1,5 @@
+import ModelGate
+
 /// A command's static description: the one place its usage, `--help` and parsing come from.
 struct CommandSpec {
     var name: String
@@ -100,8 +102,7 @@ struct ParsedArguments {
             }
             guard argument.hasPrefix("--"), let option = spec.options.first(where: { $0.name == name }) else {
                 var message = "Unknown option '\(argument)'"
-                if let near = spec.options.map(\.name).min(by: { distance($0, name) < distance($1, name) }),
-                   distance(near, name) <= 2 {
+                if let near = Spelling.closest(to: name, among: spec.options.map(\.name)) {
                     message += "; did you mean '--\(near)'?"
                 }
                 throw UsageError(message: message, command: spec)
@@ -134,19 +135,4 @@ struct ParsedArguments {
             throw UsageError(message: "Missing expected argument '<\(positional.name)>'", command: spec)
         }
     }
-}
-
-private func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8), b = Array(b.utf8)
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where i <= a.count {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(b.count, 1) where j <= b.count {
-            let current = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-            previous = current
-        }
-    }
-    return row[b.count]
 }

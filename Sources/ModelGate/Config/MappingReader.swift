@@ -111,9 +111,9 @@ public struct MappingReader {
     }
 }
 
-/// Suggests the nearest known word for a misspelt key or gate type.
-enum Spelling {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+/// Suggests the nearest known word for a misspelt key, gate type or command-line option.
+public enum Spelling {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(Array(word.utf8), Array(candidate.utf8))
