@@ -95,7 +95,7 @@ struct GateConfigReader {
             }
             let condition = try Self.condition(member.value, metric: member.key, path: path)
             if condition.usesBaseline && !hasBaseline {
-                throw ConfigError("threshold for '\(member.key)' compares with the baseline, but no baseline report was given (use --baseline REPORT.json)",
+                throw ConfigError("threshold for '\(member.key)' compares with the baseline, but no baseline report was given (run with --baseline REPORT.json; validate with --with-baseline)",
                                   path: path, at: member.value.location)
             }
             result.append(ThresholdConfig(metric: member.key, condition: condition, location: member.value.location))
