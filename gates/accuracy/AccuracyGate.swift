@@ -88,7 +88,7 @@ public struct AccuracyGate: Gate {
         return names
     }
 
-    private func evaluate<Evaluator: TaskEvaluator>(_ scan: TestSetScan, _ context: GateContext, make: () -> Evaluator,
+    private func evaluate<Evaluator: TaskEvaluator>(_ scan: TestSetScan, _ context: GateContext, make: @escaping () -> Evaluator,
                                                     replicate: @escaping () -> Evaluator) throws -> GateOutcome {
         let taskMetrics = Set(AccuracyOptions.metricNames(for: options.task))
         let needsBootstrap = options.bootstrapResamples > 0 && context.gatedMetrics.contains {

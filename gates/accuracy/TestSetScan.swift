@@ -29,7 +29,7 @@ struct TestSetScan {
     static let cancellationStride = 1 << 16
 
     /// `sliceScores`: whether a slice judges a metric that needs scores (roc_auc, log_loss, ...).
-    func run<Evaluator: TaskEvaluator>(make: () -> Evaluator, makeReplicate: (() -> Evaluator)?,
+    func run<Evaluator: TaskEvaluator>(make: @escaping () -> Evaluator, makeReplicate: (() -> Evaluator)?,
                                        sliceScores: Bool = true) throws -> ScanResult<Evaluator> {
         var classes = ClassLabels(options)
         // A predictions file is read first, whole: the test set then streams past it.
@@ -44,17 +44,13 @@ struct TestSetScan {
         let idSlot = join == nil ? nil : try reader.slot(options.idColumn ?? "")
         let scoreWidth = options.classScoreCount ?? 0
 
-        var overall = make()
+        var accumulation = Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores)
         var sliceTable = LabelTable()
-        var sliceEvaluators: [Evaluator] = []
-        let bootstrap = makeReplicate == nil ? nil : BlockBootstrap(resamples: options.bootstrapResamples, seed: options.seed)
-        var blocks: [Evaluator] = makeReplicate.map { maker in (0..<BlockBootstrap.blockCount).map { _ in maker() } } ?? []
         var scoreBuffer = [Double](repeating: 0, count: scoreWidth)
         var skipped = 0
         var decoded = DecodedRow()
         let isRegression = options.task == .regression
         let skipMissing = options.missing == .skip
-        let threshold = options.threshold
 
         while let row = try reader.next() {
             if row.number % Self.cancellationStride == 0, Task.isCancelled { throw CancellationError() }
@@ -94,34 +90,21 @@ struct TestSetScan {
                 skipped += 1
                 continue
             }
-            if let sliceID, sliceID == sliceEvaluators.count { sliceEvaluators.append(make()) }
-            let block = bootstrap?.block(ofRow: row.number - 1)
-
-            func feed(_ row: DecodedRow) {
-                overall.add(row, count: 1)
-                if let sliceID {
-                    sliceEvaluators[sliceID].add(sliceScores ? row : row.withoutScores(threshold: threshold), count: 1)
-                }
-                if let block { blocks[block].add(row, count: 1) }
-            }
             if scoreWidth > 0 {
                 scoreBuffer.withUnsafeBufferPointer { buffer in
                     decoded.scores = buffer
-                    feed(decoded)
+                    accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
                     decoded.scores = nil
                 }
             } else {
-                feed(decoded)
+                accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
             }
         }
         if let problem = join?.finish(dataPath: path), !skipMissing {
             throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
-        let slices = sliceEvaluators.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
-        let replicateMetrics = try makeReplicate.map { maker in
-            try bootstrap?.replicateMetrics(blocks: blocks, make: maker) ?? []
-        } ?? []
-        return ScanResult(overall: overall, slices: slices, replicateMetrics: replicateMetrics, skippedRows: skipped,
+        let slices = accumulation.slices.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
+        return ScanResult(overall: accumulation.overall, slices: slices, replicateMetrics: try accumulation.replicateMetrics(), skippedRows: skipped,
                           labels: classes.table, join: join?.counts)
     }
 }

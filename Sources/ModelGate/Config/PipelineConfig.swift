@@ -30,10 +30,20 @@ public struct ArtifactReference: Sendable {
     public var location: SourceLocation
 }
 
-/// How gates obtain predictions: its type and the rest of its options, checked by the predictor.
+/// How gates obtain predictions from the candidate. Only `command` runs today; `http` and `onnx`
+/// are refused at configuration time rather than silently ignored.
 public struct PredictorConfig: Sendable {
     public var type: String
+    /// `command`: the program and its arguments (a relative program path is relative to the pipeline file).
+    public var command: [String]
+    /// The data columns (CSV) or dotted paths (JSON Lines) sent to the model, by name.
+    public var inputs: [String]
+    /// Rows per predictor run: the program starts once per batch, and memory holds one batch.
+    public var batchSize: Int
+    /// The mapping as written, for plug-ins.
     public var options: Node
+
+    public static let defaultBatchSize = 10_000
 }
 
 /// One gate entry of the pipeline.

@@ -122,12 +122,37 @@ public struct PipelineReader: Sendable {
         }
         var predictor: PredictorConfig?
         if let predictorNode = reader.optionalNode("predictor"), !predictorNode.isNull {
-            var predictorReader = try MappingReader(predictorNode, path: path, context: "candidate.predictor")
-            let type = try predictorReader.requiredString("type")
-            predictor = PredictorConfig(type: type, options: predictorNode)
+            predictor = try readPredictor(predictorNode, path: path)
         }
         try reader.finish()
         return CandidateConfig(name: name, version: version, artifacts: artifacts, predictor: predictor)
+    }
+
+    private func readPredictor(_ node: Node, path: String) throws(ConfigError) -> PredictorConfig {
+        var reader = try MappingReader(node, path: path, context: "candidate.predictor")
+        let typeNode = try reader.requiredNode("type")
+        let type = try reader.requiredString("type")
+        guard type == "command" else {
+            let known = ["http", "onnx"].contains(type)
+            throw reader.error(known ? "predictor type '\(type)' is not available yet; use 'command' (a program reading JSON lines)"
+                                     : "predictor type must be 'command', got '\(type)'", at: typeNode)
+        }
+        let commandNode = try reader.requiredNode("command")
+        guard let command = try reader.stringList("command"), let program = command.first, !program.isEmpty else {
+            throw reader.error("'command' must name the program: [path, args...]", at: commandNode)
+        }
+        var resolved = command
+        if program.contains("/") { resolved[0] = RelativePath.resolve(program, against: Self.directory(of: path)) }
+        let inputsNode = try reader.requiredNode("inputs")
+        guard let inputs = try reader.stringList("inputs"), !inputs.isEmpty else {
+            throw reader.error("'inputs' must list the data columns the model reads", at: inputsNode)
+        }
+        let batchSize = try reader.integer("batch_size") ?? PredictorConfig.defaultBatchSize
+        guard batchSize >= 1 && batchSize <= 10_000_000 else {
+            throw reader.error("'batch_size' must be between 1 and 10000000 rows", at: node["batch_size"] ?? node)
+        }
+        try reader.finish()
+        return PredictorConfig(type: type, command: resolved, inputs: inputs, batchSize: batchSize, options: node)
     }
 
     private func readWaivers(_ node: Node?, gates: [GateConfig], path: String) throws(ConfigError) -> [Waiver] {
