@@ -23,6 +23,7 @@ public struct AccuracyGate: Gate {
             OptionSpec("predictions", .path, help: "A separate file (CSV or JSON Lines; by its name, else as 'data') holding the prediction and score columns, joined to 'data' by 'id_column'. It is read into memory first: about 30 bytes plus the id per prediction, and 8 per score."),
             OptionSpec("id_column", .string, help: "With 'predictions': the id column both files have; ids compare as written (7 matches \"7\", not 7.0). Every row needs exactly one prediction: unmatched ids on either side are an error with their counts (skipped and counted with 'missing: skip'); a repeated id is an error."),
             OptionSpec("score", .string, help: "Binary: column of the positive class's probability; predictions are score > threshold when no prediction column is given."),
+            OptionSpec("use_predictor", .boolean, default: "false", help: "Get predictions from the candidate's predictor (candidate.predictor, type command), run on its 'inputs' columns of each row, instead of from columns. Each answer line is a number (binary: score; regression: value), a label, an array of class scores (multiclass, in the order of 'classes'), or an object with 'prediction', 'score' or 'scores'."),
             OptionSpec("scores", .any, help: "Multiclass: a mapping of class to score column, or one column holding a JSON array of scores per row (ordered by 'classes')."),
             OptionSpec("classes", .list, help: "Multiclass: the classes in the order of a 'scores' array."),
             OptionSpec("positive", .any, default: "1", help: "Binary: the positive class label: a number, a string, or true/false (JSON booleans)."),
@@ -56,14 +57,14 @@ public struct AccuracyGate: Gate {
         do {
             switch options.task {
             case .binary:
-                return try evaluate(scan, context, make: { BinaryAccumulator(threshold: threshold) },
+                return try await evaluate(scan, context, make: { BinaryAccumulator(threshold: threshold) },
                                     replicate: { BinaryAccumulator(threshold: threshold, rankingCapacity: Self.replicateRankingCapacity) })
             case .multiclass:
                 let width = options.classScoreCount
-                return try evaluate(scan, context, make: { MulticlassAccumulator(scoreClassCount: width) },
+                return try await evaluate(scan, context, make: { MulticlassAccumulator(scoreClassCount: width) },
                                     replicate: { MulticlassAccumulator(scoreClassCount: width, rankingBudget: Self.replicateRankingCapacity) })
             case .regression:
-                return try evaluate(scan, context, make: { RegressionAccumulator() }, replicate: { RegressionAccumulator() })
+                return try await evaluate(scan, context, make: { RegressionAccumulator() }, replicate: { RegressionAccumulator() })
             }
         } catch let error as TabularError {
             throw GateFailure(error.description)
@@ -89,14 +90,25 @@ public struct AccuracyGate: Gate {
     }
 
     private func evaluate<Evaluator: TaskEvaluator>(_ scan: TestSetScan, _ context: GateContext, make: @escaping () -> Evaluator,
-                                                    replicate: @escaping () -> Evaluator) throws -> GateOutcome {
+                                                    replicate: @escaping () -> Evaluator) async throws -> GateOutcome {
         let taskMetrics = Set(AccuracyOptions.metricNames(for: options.task))
         let needsBootstrap = options.bootstrapResamples > 0 && context.gatedMetrics.contains {
             taskMetrics.contains($0) && !Self.proportionMetrics.contains($0)
                 && !AccuracyOutcome<Evaluator>.countMetrics.contains($0)
         }
-        let result = try scan.run(make: make, makeReplicate: needsBootstrap ? replicate : nil,
-                                  sliceScores: !slicedMetrics(context.gatedMetrics).isDisjoint(with: scoreMetrics))
+        let sliceScores = !slicedMetrics(context.gatedMetrics).isDisjoint(with: scoreMetrics)
+        let result: ScanResult<Evaluator>
+        if options.usePredictor {
+            guard let config = context.candidate.predictor else {
+                throw GateFailure("'use_predictor: true', but the candidate has no predictor (candidate.predictor)")
+            }
+            let predictor = CommandPredictor(config: config, workingDirectory: context.baseDirectory,
+                                             timeout: context.timeout, log: context.log)
+            result = try await PredictorScan(options: options, path: scan.path, predictor: predictor)
+                .run(make: make, makeReplicate: needsBootstrap ? replicate : nil, sliceScores: sliceScores)
+        } else {
+            result = try scan.run(make: make, makeReplicate: needsBootstrap ? replicate : nil, sliceScores: sliceScores)
+        }
         return try AccuracyOutcome(options: options, scan: result, gatedMetrics: context.gatedMetrics, log: context.log).outcome()
     }
 }

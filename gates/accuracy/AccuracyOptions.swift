@@ -34,6 +34,8 @@ struct AccuracyOptions: Sendable {
     var minRows: Int
     var bootstrapResamples: Int
     var seed: UInt64
+    /// Predictions come from the candidate's predictor, run on the `inputs` columns of each row.
+    var usePredictor: Bool
 
     init(_ options: GateOptions) throws(ConfigError) {
         guard let data = options.string("data") else { throw options.error("'data' is required", at: nil) }
@@ -65,7 +67,21 @@ struct AccuracyOptions: Sendable {
             throw options.error("'bootstrap' must be between 0 (off) and 10000 resamples", at: options["bootstrap"])
         }
         guard threshold.isFinite else { throw options.error("'threshold' must be a finite number", at: options["threshold"]) }
-        classScores = try Self.classScores(options)
+        usePredictor = options.bool("use_predictor") ?? false
+        if usePredictor {
+            // The predictor's answers take the place of every output column.
+            for key in ["prediction", "score", "scores", "predictions", "id_column"] where options[key] != nil {
+                throw options.error("'\(key)' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor", at: options[key])
+            }
+            classScores = try options.stringList("classes").map { classes throws(ConfigError) in
+                guard Set(classes.map { Label(text: $0) }).count == classes.count, !classes.isEmpty else {
+                    throw options.error("'classes' lists a class twice, or none", at: options["classes"])
+                }
+                return .array(column: "", classes: classes)
+            }
+        } else {
+            classScores = try Self.classScores(options)
+        }
 
         sliceThresholds = []
         if let node = options["slice_thresholds"] {
@@ -86,6 +102,10 @@ struct AccuracyOptions: Sendable {
 
     /// What each task needs to compute anything.
     private func checkColumns(_ options: GateOptions) throws(ConfigError) {
+        if usePredictor {
+            if task == .regression, classScores != nil { throw options.error("'classes' is for classification tasks", at: options["classes"]) }
+            return
+        }
         switch task {
         // A score option of the wrong task first: it explains why the right one seems missing.
         case .binary:

@@ -16,6 +16,15 @@ struct ClassLabels {
         for label in options.scoredClasses { table.insert(Label(text: label)) }
     }
 
+    /// The class of a label from elsewhere (a predictor's answer), as the accumulators take it;
+    /// nil for a third label in a binary task.
+    mutating func id(of label: Label) -> Int? {
+        let id = table.insert(label)
+        guard isBinary else { return id }
+        guard id < 2 else { return nil }
+        return id == 0 ? 1 : 0
+    }
+
     /// The class in `slot` as the accumulators take it (binary: 1 for the positive class, else 0);
     /// nil when missing. A third label in a binary task is an error at the row that has it.
     mutating func id(_ row: Row, _ slot: Slot) throws(TabularError) -> Int? {
