@@ -1,5 +1,6 @@
 import Foundation
 import ModelGate
+import Tabular
 import Testing
 @testable import AccuracyGate
 
@@ -71,6 +72,14 @@ import Testing
         #expect(viaPredictor.metrics.map(\.value) == viaColumn.metrics.map(\.value))
     }
 
+    @Test func inputsAreOneJSONObjectPerRow() throws {
+        let reader = try CSVReader(bytes: Array("x,name,e\n0.9,\"a \"\"b\"\"\",\n1e3,7x,\n".utf8))
+        let inputs = try ["x", "name", "e"].map { (Array("\"\($0)\":".utf8), try reader.slot($0)) }
+        var output: [UInt8] = []
+        while let row = try reader.next() { PredictorScan.appendInputs(of: row, inputs, to: &output) }
+        #expect(String(decoding: output, as: UTF8.self) == "{\"x\":0.9,\"name\":\"a \\\"b\\\"\",\"e\":null}\n{\"x\":1000.0,\"name\":\"7x\",\"e\":null}\n")
+    }
+
     @Test func labelAnswersInObjectsWork() async throws {
         // Predicts the positive class exactly when x > 0.5, as an object answer with a string label.
         let script = #"awk -F'"x":' '{ split($2, a, /[,}]/); if (a[1] > 0.5) print "{\"prediction\": \"1\"}"; else print "{\"prediction\": \"0\"}" }'"# + "\n"
@@ -134,10 +143,8 @@ import Testing
                 _ = try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:])
                     .read(bytes: Array(text.utf8), path: "p.yml")
                 return nil
-            } catch let error as ConfigError {
-                return error.description
             } catch {
-                return "\(error)"
+                return error.description
             }
         }
         #expect(error("{type: onnx, model: m.onnx}") == "p.yml:5:21: error: predictor type 'onnx' is not available yet; use 'command' (a program reading JSON lines)")

@@ -34,7 +34,10 @@ struct PredictorScan {
         let reader = try openTable(path, format: options.format)
         let labelSlot = try reader.slot(options.label)
         let sliceSlot = try options.sliceBy.map { name throws(TabularError) in try reader.slot(name) }
-        let inputs = try predictor.config.inputs.map { name throws(TabularError) in (name, try reader.slot(name)) }
+        // Each input's `"name":` is encoded once, not once per row.
+        let inputs = try predictor.config.inputs.map { name throws(TabularError) in
+            (Array((JSONWriter.write(Node(.string(name)), pretty: false) + ":").utf8), try reader.slot(name))
+        }
         var accumulation = Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores)
         var sliceTable = LabelTable()
         var batch = Batch()
@@ -102,12 +105,11 @@ struct PredictorScan {
     }
 
     /// The row's inputs as one JSON object line: numbers as numbers, other text as strings, missing as null.
-    static func appendInputs(of row: Row, _ inputs: [(name: String, slot: Slot)], to output: inout [UInt8]) {
+    static func appendInputs(of row: Row, _ inputs: [(key: [UInt8], slot: Slot)], to output: inout [UInt8]) {
         output.append(UInt8(ascii: "{"))
         for (index, input) in inputs.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: JSONWriter.write(Node(.string(input.name)), pretty: false).utf8)
-            output.append(UInt8(ascii: ":"))
+            output.append(contentsOf: input.key)
             if row.isMissing(input.slot) {
                 output.append(contentsOf: "null".utf8)
             } else if let number = try? row.double(input.slot), number.isFinite {
