@@ -34,7 +34,9 @@ public final class ConsoleProgress: RunObserver, Sendable {
             return state?.ticker
         }
         ticker?.cancel()
-        if result.durationSeconds >= 1 { Self.write("\r\u{1B}[2K") }
+        // Always cleared: the ticker may have drawn at 1.0 s for a gate the runner timed at 0.99 s.
+        // (Only ever used on a terminal, where clearing an empty line shows nothing.)
+        Self.write("\r\u{1B}[2K")
     }
 
     private func isCurrent(_ label: String) -> Bool { state.withLock { $0?.gate == label } }
