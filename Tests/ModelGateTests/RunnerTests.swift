@@ -124,6 +124,12 @@ import Testing
         #expect(report.gates[0].error == "the baseline report has no metric 'f1' for gate 'q'")
     }
 
+    @Test func aBaselineWithoutTheGateNamesTheMissingMetric() async throws {
+        let options = RunOptions(baseline: BaselineReport(path: "b.json", metrics: ["other": ["f1": 0.9]]), today: "2026-11-25")
+        let report = try await run(header + "  - {id: q, type: scripted, metrics: {f1: 0.9}, thresholds: {f1: '>= baseline'}}\n", options: options)
+        #expect(report.gates[0].error == "the baseline report has no metric 'f1' for gate 'q'")
+    }
+
     @Test func intervalDecisionsPassFailOrStayInconclusive() async throws {
         // Wilson 95% for 900/1000 is about [0.880, 0.917].
         func status(_ threshold: String) async throws -> GateStatus {

@@ -17,7 +17,7 @@ struct GateResultBuilder {
                 result.error = "the gate measured nothing (no rows, requests or files), so it cannot vouch for the model"
                 break
             }
-            let engine = CheckEngine(gate: config, baseline: options.baseline?.metrics[config.id].map { $0 } ?? nil,
+            let engine = CheckEngine(gate: config, baseline: options.baseline.map { $0.metrics[config.id] ?? [:] },
                                      waivers: waivers.filter { $0.gate == config.id }, today: options.today)
             do {
                 result.checks = try engine.decide(outcome)
