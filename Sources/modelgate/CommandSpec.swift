@@ -25,6 +25,8 @@ struct CommandSpec {
         var name: String
         var help: String
         var optional = true
+        /// The last positional may take any number of values (at least one when not optional).
+        var variadic = false
     }
 
     var usage: String {
@@ -34,7 +36,8 @@ struct CommandSpec {
             parts.append("[\(text)]" + (option.repeatable ? " ..." : ""))
         }
         for positional in positionals {
-            parts.append(positional.optional ? "[<\(positional.name)>]" : "<\(positional.name)>")
+            let name = "<\(positional.name)>" + (positional.variadic ? "..." : "")
+            parts.append(positional.optional ? "[\(name)]" : name)
         }
         return parts.joined(separator: " ")
     }
@@ -128,7 +131,7 @@ struct ParsedArguments {
             values[name, default: []].append(value)
         }
         if wantsHelp { return }
-        if positionals.count > spec.positionals.count {
+        if positionals.count > spec.positionals.count, spec.positionals.last?.variadic != true {
             throw UsageError(message: "Unexpected argument '\(positionals[spec.positionals.count])'", command: spec)
         }
         for (offset, positional) in spec.positionals.enumerated() where !positional.optional && offset >= positionals.count {

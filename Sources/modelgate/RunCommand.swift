@@ -13,80 +13,68 @@ enum RunCommand: Command {
         1 a blocking gate failed, 2 usage or configuration error, 3 a blocking gate could not run, \
         4 inconclusive. Reports: console (default, to stdout), json, junit, markdown; a report given \
         a path is written there and never to stdout.
+
+        With --shard K/N, only the gates that can split their data into shards run (accuracy), on \
+        share K of N; nothing is decided (verdict 'partial', exit 0 once the share is measured, 3 if \
+        a gate could not measure it), and the JSON report, which is required, carries each gate's \
+        state for 'modelgate merge'.
         """,
-        options: [
-            PipelineLoading.configOption,
-            .init(name: "report", value: "format[:path]", help: "A report to write: console, json, junit or markdown, to stdout or to path.", repeatable: true),
-            .init(name: "only", value: "ids", help: "Run only these gates (comma-separated ids)."),
-            .init(name: "skip", value: "ids", help: "Skip these gates (comma-separated ids)."),
-            .init(name: "baseline", value: "report.json", help: "An earlier JSON report whose metrics 'baseline' conditions compare with."),
-            .flag("quiet", help: "Print only the verdict line (reports given a path are still written)."),
-            .flag("no-color", help: "Never colour the console report."),
+        options: PipelineJob.options + [
+            .init(name: "shard", value: "K/N", help: "Measure share K of N of the data (K from 1), for 'modelgate merge'; needs --report json[:PATH]."),
         ])
 
     static func run(_ arguments: ParsedArguments) async -> Int32 {
-        let destinations: [ReportDestination]
-        do throws(UsageError) {
-            destinations = try ReportDestination.parse(arguments.all("report"), quiet: arguments.flag("quiet"), spec: spec)
-        } catch {
-            Terminal.error("Error: \(error.message)\nUsage: \(spec.usage)\n  See 'modelgate run --help' for more information.\n")
-            return ExitCode.usage.rawValue
-        }
-        var baseline: BaselineReport?
-        if let path = arguments.value("baseline") {
-            do throws(ConfigError) { baseline = try BaselineReport.read(path: path) } catch {
-                Terminal.diagnostic(error.description)
-                return ExitCode.usage.rawValue
+        var shard: Shard?
+        if let text = arguments.value("shard") {
+            guard let parsed = Shard(parsing: text) else {
+                return PipelineJob.usageError("--shard takes K/N with 1 <= K <= N, like 2/4; got '\(text)'", spec: spec)
             }
+            shard = parsed
         }
-        guard let pipeline = PipelineLoading.load(arguments.value("config"), hasBaseline: baseline != nil) else {
-            return ExitCode.usage.rawValue
+        return await PipelineJob.perform(arguments, spec: spec, baselineOptional: shard != nil) { job throws(JobError) in
+            guard let shard else { return .whole }
+            guard job.destinations.contains(where: { $0.format == .json }) else {
+                throw .usage("a shard run's JSON report carries its state for 'modelgate merge': add --report json:shard-\(shard.index).json")
+            }
+            let mergeable = job.selected.filter { $0.gate is any MergeableGate }
+            guard !mergeable.isEmpty else {
+                throw .usage("none of the gates that would run can split into shards (only accuracy gates can); run without --shard")
+            }
+            return .shard(shard)
         }
-        let only = arguments.value("only").map(idList)
-        let skip = arguments.value("skip").map(idList) ?? []
-        let known = Set(pipeline.gates.map(\.config.id))
-        for id in (only ?? []) + skip where !known.contains(id) {
-            Terminal.diagnostic("no gate with id '\(id)' in \(pipeline.config.path) (gates: \(pipeline.gates.map(\.config.id).joined(separator: ", ")))")
-            return ExitCode.usage.rawValue
-        }
-        let artifacts: [HashedArtifact]
-        do throws(ConfigError) {
-            artifacts = try ArtifactHasher.hash(pipeline.config.candidate, baseDirectory: pipeline.config.baseDirectory,
-                                                configPath: pipeline.config.path)
-        } catch {
+    }
+}
+
+/// `modelgate merge`: the verdict of a sharded run, from every shard's JSON report.
+enum MergeCommand: Command {
+    static let spec = CommandSpec(
+        name: "merge",
+        abstract: "Merge the JSON reports of 'modelgate run --shard K/N' and decide, as one run over all the data would.",
+        discussion: """
+        Give every shard's JSON report (1/N to N/N, in any order) and the same pipeline file. Gates \
+        that were sharded merge their shards' states into the metrics one run would have measured and \
+        decide their thresholds; the other gates run here, as in 'modelgate run'. The shards must come \
+        from the same pipeline file, candidate artifacts and modelgate version, else nothing runs (exit 2). \
+        Exit codes and reports are those of 'modelgate run'.
+        """,
+        options: PipelineJob.options,
+        positionals: [.init(name: "shard-report.json", help: "The JSON reports of every shard of the run.", optional: false, variadic: true)])
+
+    static func run(_ arguments: ParsedArguments) async -> Int32 {
+        let reports: ShardReports
+        do throws(ConfigError) { reports = try ShardReports.read(paths: arguments.positionals) } catch {
             Terminal.diagnostic(error.description)
             return ExitCode.usage.rawValue
         }
-
-        let control = RunControl()
-        let signals = SignalWatch(control: control)
-        defer { signals.stop() }
-        let showProgress = !arguments.flag("quiet") && Terminal.stderrIsTTY
-        let runner = PipelineRunner(toolVersion: ModelGateVersion.current,
-                                    options: RunOptions(only: only.map(Set.init), skip: Set(skip), baseline: baseline),
-                                    control: control, observer: showProgress ? ConsoleProgress() : nil)
-        let report = await runner.run(pipeline, artifacts: artifacts)
-
-        let color = Terminal.colorAllowed(isTTY: Terminal.stdoutIsTTY, noColorFlag: arguments.flag("no-color"))
-        var writeFailed = false
-        for destination in destinations {
-            do {
-                try destination.write(report, color: color)
+        return await PipelineJob.perform(arguments, spec: spec, baselineOptional: false) { job throws(JobError) in
+            do throws(ConfigError) {
+                try reports.check(configPath: job.pipeline.config.path, configSHA256: job.pipeline.config.sha256,
+                                  artifacts: job.artifacts, toolVersion: ModelGateVersion.current)
             } catch {
-                Terminal.diagnostic("could not write the \(destination.format.rawValue) report to \(destination.path ?? "stdout"): \(error)")
-                writeFailed = true
+                throw .config(error)
             }
+            return .merge(reports)
         }
-        if arguments.flag("quiet") {
-            Terminal.write("verdict: \(report.verdict.rawValue)\n")
-        }
-        // A report CI asked for and did not get must not read as a pass.
-        if writeFailed && report.verdict == .pass { return ExitCode.couldNotRun.rawValue }
-        return report.verdict.exitCode.rawValue
-    }
-
-    private static func idList(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

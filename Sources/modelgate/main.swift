@@ -3,7 +3,7 @@ import ModelGate
 
 /// The subcommands, in the order `--help` lists them.
 let commands: [CommandEntry] = [
-    CommandEntry(RunCommand.self), CommandEntry(ValidateCommand.self), CommandEntry(ConfigCommand.self),
+    CommandEntry(RunCommand.self), CommandEntry(MergeCommand.self), CommandEntry(ValidateCommand.self), CommandEntry(ConfigCommand.self),
     CommandEntry(GatesCommand.self), CommandEntry(InitCommand.self), CommandEntry(VersionCommand.self),
 ]
 

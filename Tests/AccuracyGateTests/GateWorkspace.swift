@@ -44,6 +44,28 @@ final class GateWorkspace {
         try await report(options).gates[0]
     }
 
+    /// Runs the gate as `modelgate run --shard K/N` does for every K, writes each shard's JSON
+    /// report (as `prefix-K.json`), and returns their paths.
+    func shardReports(_ options: String, count: Int, prefix: String = "shard") async throws -> [String] {
+        let pipeline = try read(options)
+        var paths: [String] = []
+        for index in 1...count {
+            let shard = try #require(Shard(index: index, count: count))
+            let report = await PipelineRunner(toolVersion: "test", options: RunOptions(mode: .shard(shard))).run(pipeline, artifacts: [])
+            let path = root + "/\(prefix)-\(index).json"
+            try Data(JSONReporter().render(report).utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// `modelgate merge` of the shard reports at `paths`, for the pipeline with these options.
+    func merge(_ options: String, paths: [String]) async throws -> RunReport {
+        let pipeline = try read(options)
+        let reports = try ShardReports.read(paths: paths)
+        return await PipelineRunner(toolVersion: "test", options: RunOptions(mode: .merge(reports))).run(pipeline, artifacts: [])
+    }
+
     /// The configuration error `modelgate validate` would print, or nil when the options read.
     func configError(_ options: String) -> ConfigError? {
         do throws(ConfigError) {

@@ -7,7 +7,7 @@ import Testing
         let result = try modelgate(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("OVERVIEW: Run quality gates on a machine-learning model"))
-        for name in ["run", "validate", "config", "gates", "init", "version"] {
+        for name in ["run", "merge", "validate", "config", "gates", "init", "version"] {
             #expect(result.stdout.contains("\n  \(name) "), "\(name)")
         }
         #expect(result.stdout.contains("4  blocked: inconclusive"))

@@ -1,9 +1,11 @@
+import Tabular
+
 /// Where a decoded row goes: the overall accumulator, its slice's, and its bootstrap block's.
 /// Shared by every way of reading a test set, so they cannot differ in what they count.
 struct Accumulation<Evaluator: TaskEvaluator> {
     private(set) var overall: Evaluator
     private(set) var slices: [Evaluator] = []
-    private var blocks: [Evaluator]
+    private(set) var blocks: [Evaluator]
     private let bootstrap: BlockBootstrap?
     private let make: () -> Evaluator
     private let makeReplicate: (() -> Evaluator)?
@@ -32,8 +34,12 @@ struct Accumulation<Evaluator: TaskEvaluator> {
         if let bootstrap { blocks[bootstrap.block(ofRow: rowIndex)].add(row, count: 1) }
     }
 
-    func replicateMetrics() throws -> [[MetricResult]] {
-        guard let bootstrap, let makeReplicate else { return [] }
-        return try bootstrap.replicateMetrics(blocks: blocks, make: makeReplicate)
+    /// What was accumulated, with the tables that name its class and slice ids.
+    func state(classes: LabelTable, slices sliceTable: LabelTable, skippedRows: Int, join: PredictionJoin.Counts?,
+               data: InputFile, predictions: InputFile?) -> AccuracyState<Evaluator> {
+        AccuracyState(overall: overall,
+                      slices: slices.enumerated().map { .init(name: CodedLabel(sliceTable.labels[$0.offset]), state: $0.element) },
+                      blocks: blocks, skippedRows: skippedRows, classes: classes.labels.map(CodedLabel.init), join: join,
+                      data: data, predictions: predictions)
     }
 }

@@ -3,7 +3,7 @@ import Tabular
 
 /// `type: accuracy` — a model's quality on a labelled test set, computed as scikit-learn computes
 /// it, in one streaming pass, checked against thresholds overall, per slice, and across slices.
-public struct AccuracyGate: Gate {
+public struct AccuracyGate: MergeableGate {
     public static let descriptor = GateDescriptor(
         type: "accuracy",
         summary: "Checks a model's quality on a labelled test set: scikit-learn's metrics, overall and per slice.",
@@ -21,7 +21,7 @@ public struct AccuracyGate: Gate {
             OptionSpec("label", .string, required: true, help: "Column (CSV) or dotted path (JSON Lines) of the true label or target."),
             OptionSpec("prediction", .string, help: "Column of the predicted label (classification) or value (regression)."),
             OptionSpec("predictions", .path, help: "A separate file (CSV or JSON Lines; by its name, else as 'data') holding the prediction and score columns, joined to 'data' by 'id_column'. It is read into memory first: about 30 bytes plus the id per prediction, and 8 per score."),
-            OptionSpec("id_column", .string, help: "With 'predictions': the id column both files have; ids compare as written (7 matches \"7\", not 7.0). Every row needs exactly one prediction: unmatched ids on either side are an error with their counts (skipped and counted with 'missing: skip'); a repeated id is an error."),
+            OptionSpec("id_column", .string, help: "The rows' id column. With 'predictions': the column both files have; ids compare as written (7 matches \"7\", not 7.0). Every row needs exactly one prediction: unmatched ids on either side are an error with their counts (skipped and counted with 'missing: skip'); a repeated id is an error. Under 'modelgate run --shard K/N' a row's shard is a stable hash of its id (else of its row number)."),
             OptionSpec("score", .string, help: "Binary: column of the positive class's probability; predictions are score > threshold when no prediction column is given."),
             OptionSpec("use_predictor", .boolean, default: "false", help: "Get predictions from the candidate's predictor (candidate.predictor, type command), run on its 'inputs' columns of each row, instead of from columns. Each answer line is a number (binary: score; regression: value), a label, an array of class scores (multiclass, in the order of 'classes'), or an object with 'prediction', 'score' or 'scores'."),
             OptionSpec("scores", .any, help: "Multiclass: a mapping of class to score column, or one column holding a JSON array of scores per row (ordered by 'classes')."),
@@ -45,30 +45,35 @@ public struct AccuracyGate: Gate {
         examples: AccuracyExamples.all)
 
     let options: AccuracyOptions
+    private let engine: any AccuracyEngine
 
     public init(options: GateOptions) throws(ConfigError) {
-        self.options = try AccuracyOptions(options)
+        let options = try AccuracyOptions(options)
+        self.options = options
+        let threshold = options.threshold
+        switch options.task {
+        case .binary:
+            engine = TaskEngine(options: options, make: { BinaryAccumulator(threshold: threshold) },
+                                makeReplicate: { BinaryAccumulator(threshold: threshold, rankingCapacity: Self.replicateRankingCapacity) })
+        case .multiclass:
+            let width = options.classScoreCount
+            engine = TaskEngine(options: options, make: { MulticlassAccumulator(scoreClassCount: width) },
+                                makeReplicate: { MulticlassAccumulator(scoreClassCount: width, rankingBudget: Self.replicateRankingCapacity) })
+        case .regression:
+            engine = TaskEngine(options: options, make: { RegressionAccumulator() }, makeReplicate: { RegressionAccumulator() })
+        }
     }
 
     public func run(_ context: GateContext) async throws -> GateOutcome {
-        let scan = TestSetScan(options: options, path: context.resolve(options.data),
-                               predictionsPath: options.predictions.map { context.resolve($0.path) })
-        let threshold = options.threshold
-        do {
-            switch options.task {
-            case .binary:
-                return try await evaluate(scan, context, make: { BinaryAccumulator(threshold: threshold) },
-                                    replicate: { BinaryAccumulator(threshold: threshold, rankingCapacity: Self.replicateRankingCapacity) })
-            case .multiclass:
-                let width = options.classScoreCount
-                return try await evaluate(scan, context, make: { MulticlassAccumulator(scoreClassCount: width) },
-                                    replicate: { MulticlassAccumulator(scoreClassCount: width, rankingBudget: Self.replicateRankingCapacity) })
-            case .regression:
-                return try await evaluate(scan, context, make: { RegressionAccumulator() }, replicate: { RegressionAccumulator() })
-            }
-        } catch let error as TabularError {
-            throw GateFailure(error.description)
-        }
+        try await engine.run(context)
+    }
+
+    public func measure(_ context: GateContext, shard: Shard) async throws -> ShardMeasurement {
+        try await engine.measure(context, shard: shard)
+    }
+
+    public func merge(_ states: [GateState], _ context: GateContext) async throws -> GateOutcome {
+        try await engine.merge(states, context)
     }
 
     /// Replicates only size an interval: a coarser score ranking (AUC within a small bound) keeps
@@ -77,40 +82,6 @@ public struct AccuracyGate: Gate {
 
     /// Proportions get Wilson intervals; every other gated metric needs the bootstrap.
     static let proportionMetrics: Set<String> = ["accuracy", "precision", "recall", "precision_micro", "recall_micro", "f1_micro"]
-
-    /// The base metrics judged per slice: slice thresholds, gaps, and thresholds on one slice.
-    private func slicedMetrics(_ gated: Set<String>) -> Set<String> {
-        guard let column = options.sliceBy else { return [] }
-        var names = Set(options.sliceThresholds.map(\.metric))
-        for name in gated {
-            if name.hasSuffix("_gap") { names.insert(String(name.dropLast(4))) }
-            if let bracket = name.range(of: "[\(column)=") { names.insert(String(name[..<bracket.lowerBound])) }
-        }
-        return names
-    }
-
-    private func evaluate<Evaluator: TaskEvaluator>(_ scan: TestSetScan, _ context: GateContext, make: @escaping () -> Evaluator,
-                                                    replicate: @escaping () -> Evaluator) async throws -> GateOutcome {
-        let taskMetrics = Set(AccuracyOptions.metricNames(for: options.task))
-        let needsBootstrap = options.bootstrapResamples > 0 && context.gatedMetrics.contains {
-            taskMetrics.contains($0) && !Self.proportionMetrics.contains($0)
-                && !AccuracyOutcome<Evaluator>.countMetrics.contains($0)
-        }
-        let sliceScores = !slicedMetrics(context.gatedMetrics).isDisjoint(with: scoreMetrics)
-        let result: ScanResult<Evaluator>
-        if options.usePredictor {
-            guard let config = context.candidate.predictor else {
-                throw GateFailure("'use_predictor: true', but the candidate has no predictor (candidate.predictor)")
-            }
-            let predictor = CommandPredictor(config: config, workingDirectory: context.baseDirectory,
-                                             timeout: context.timeout, log: context.log)
-            result = try await PredictorScan(options: options, path: scan.path, predictor: predictor)
-                .run(make: make, makeReplicate: needsBootstrap ? replicate : nil, sliceScores: sliceScores)
-        } else {
-            result = try scan.run(make: make, makeReplicate: needsBootstrap ? replicate : nil, sliceScores: sliceScores)
-        }
-        return try AccuracyOutcome(options: options, scan: result, gatedMetrics: context.gatedMetrics, log: context.log).outcome()
-    }
 }
 
 extension AccuracyOptions {

@@ -43,13 +43,10 @@ extension AccuracyOptions {
         return (path, guessedFormat(path, delimiter: try delimiter(options)) ?? dataFormat)
     }
 
-    /// A join needs its key column, and a key column is only for a join.
+    /// A join needs its key column. (A key column without a join is the key of `--shard` runs.)
     func checkJoin(_ options: GateOptions) throws(ConfigError) {
         if predictions != nil, idColumn == nil {
             throw options.error("'predictions' are joined to the data row by row: set 'id_column' to the id column both files have", at: options["predictions"])
-        }
-        if predictions == nil, idColumn != nil {
-            throw options.error("'id_column' joins the data to a separate 'predictions' file; give 'predictions' too", at: options["id_column"])
         }
     }
 

@@ -2,11 +2,14 @@ import ModelGate
 import Statistics
 import Tabular
 
-/// Turns a scan's accumulators into the gate's outcome: metrics with their intervals, per-class and
-/// per-slice metrics, gap metrics across slices, per-slice checks, evidence and a summary.
+/// Turns accumulated state (of one run, or merged from shards; canonical) into the gate's outcome:
+/// metrics with their intervals, per-class and per-slice metrics, gap metrics across slices,
+/// per-slice checks, evidence and a summary.
 struct AccuracyOutcome<Evaluator: TaskEvaluator> {
     var options: AccuracyOptions
-    var scan: ScanResult<Evaluator>
+    var state: AccuracyState<Evaluator>
+    /// The metrics of each bootstrap replicate (empty without a bootstrap).
+    var replicateMetrics: [[MetricResult]]
     var gatedMetrics: Set<String>
     var log: GateLog
 
@@ -14,14 +17,14 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
     static var countMetrics: Set<String> { ["tn", "fp", "fn", "tp"] }
 
     func outcome() throws -> GateOutcome {
-        let rows = scan.overall.rows
+        let rows = state.overall.rows
         guard rows >= options.minRows else {
             throw GateFailure("the test set has \(rows) usable rows, fewer than min_rows (\(options.minRows))"
-                              + (scan.skippedRows > 0 ? "; \(scan.skippedRows) rows were skipped for missing values" : ""))
+                              + (state.skippedRows > 0 ? "; \(state.skippedRows) rows were skipped for missing values" : ""))
         }
         var evidence = Evidence([("rows", rows)])
-        if options.missing == .skip { evidence["skipped_rows"] = scan.skippedRows }
-        if let join = scan.join {
+        if options.missing == .skip { evidence["skipped_rows"] = state.skippedRows }
+        if let join = state.join {
             evidence["unmatched_rows"] = join.unmatchedRows
             evidence["unmatched_predictions"] = join.unmatchedPredictions
             if options.missing == .skip { evidence["skipped_prediction_rows"] = join.skippedPredictionRows }
@@ -35,16 +38,15 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             metrics += slices.metrics
             checks = slices.checks
         }
-        let summary = "\(rows) rows" + (scan.skippedRows > 0 ? " (\(scan.skippedRows) skipped)" : "")
-            + (options.sliceBy.map { ", \(scan.slices.count) slices by \($0)" } ?? "")
+        let summary = "\(rows) rows" + (state.skippedRows > 0 ? " (\(state.skippedRows) skipped)" : "")
+            + (options.sliceBy.map { ", \(state.slices.count) slices by \($0)" } ?? "")
         return GateOutcome(metrics: metrics, evidence: evidence, checks: checks, summary: summary)
     }
 
     /// The task's metrics on all rows; a gated metric that is undefined stops the gate with the reason.
     private func overallMetrics() throws -> [Metric] {
-        let replicateMetrics = scan.replicateMetrics
         var metrics: [Metric] = []
-        for (index, result) in scan.overall.metrics().enumerated() {
+        for (index, result) in state.overall.metrics().enumerated() {
             guard let value = result.value else {
                 if gatedMetrics.contains(result.name) {
                     throw GateFailure("\(result.name) is undefined: \(result.undefinedReason ?? "no value")")
@@ -100,10 +102,10 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
 
     /// Precision, recall and F1 of each class, for multiclass tasks: `recall[class=cat]`.
     private func perClassMetrics() -> [Metric] {
-        guard let multiclass = scan.overall as? MulticlassAccumulator else { return [] }
+        guard let multiclass = state.overall as? MulticlassAccumulator else { return [] }
         var metrics: [Metric] = []
         for metric in multiclass.perClass() {
-            let name = scan.labels.labels[metric.classID].description
+            let name = state.classes[metric.classID].label.description
             metrics.append(Metric("precision[class=\(name)]", metric.precision,
                                   interval: .proportion(successes: metric.truePositives, trials: metric.predictions)))
             metrics.append(Metric("recall[class=\(name)]", metric.recall,
@@ -111,7 +113,7 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             metrics.append(Metric("f1[class=\(name)]", metric.f1))
         }
         if let matrix = multiclass.counts.confusionMatrix() {
-            let names = scan.labels.labels.map(\.description)
+            let names = state.classes.map(\.label.description)
             log.write("confusion matrix (rows: actual, columns: predicted; order \(names.joined(separator: ", "))):")
             for (index, row) in matrix.enumerated() where index < names.count {
                 log.write("  \(names[index]): \(row.map(String.init).joined(separator: " "))")

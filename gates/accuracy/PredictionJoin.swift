@@ -1,3 +1,4 @@
+import ModelGate
 import Tabular
 
 /// A separate predictions file, read whole and kept by id, so that the test set can stream past it
@@ -13,7 +14,7 @@ struct PredictionJoin {
     enum Lookup { case found, missingOutput, unmatched }
 
     /// Counts for the evidence and for the error on unmatched ids.
-    struct Counts {
+    struct Counts: Codable, Equatable {
         var unmatchedRows = 0
         var unmatchedPredictions = 0
         var skippedPredictionRows = 0
@@ -33,10 +34,12 @@ struct PredictionJoin {
     private static let matched: UInt8 = 1, missingValue: UInt8 = 2
     private(set) var counts = Counts()
     private var firstUnmatchedRow: (row: Int, id: String)?
+    /// The predictions file's size and rows, for checking that shards read the same one.
+    private(set) var input = InputFile(bytes: 0, rows: 0)
 
     /// Reads the predictions file. Missing ids and values stop the gate unless `missing: skip`;
-    /// a duplicate id always does, naming its row.
-    init(options: AccuracyOptions, path: String, format: TableFormat, classes: inout ClassLabels) throws {
+    /// a duplicate id always does, naming its row. With a `shard`, only its ids are kept.
+    init(options: AccuracyOptions, path: String, format: TableFormat, classes: inout ClassLabels, shard: Shard? = nil) throws {
         self.path = path
         column = options.idColumn ?? ""
         task = options.task
@@ -52,8 +55,12 @@ struct PredictionJoin {
         let columns = try ModelOutputColumns(options, reader: reader)
         var decoded = DecodedRow()
         var scores = [Double](repeating: 0, count: columns.width)
+        let selection = try shard.map { shard throws(TabularError) in try ShardSelection(shard, options: options, reader: reader) }
+        var fileRows = 0
         while let row = try reader.next() {
             if row.number % TestSetScan.cancellationStride == 0, Task.isCancelled { throw CancellationError() }
+            fileRows = row.number
+            if let selection, !selection.includes(row) { continue }
             guard !row.isMissing(idSlot) else {
                 guard skip else { throw row.error(idSlot, "missing id (set 'missing: skip' to skip and count such rows)") }
                 counts.skippedPredictionRows += 1
@@ -70,6 +77,7 @@ struct PredictionJoin {
             }
             append(decoded, scores, missing: missing != nil)
         }
+        input = .measure(path, rows: fileRows)
     }
 
     /// Takes the prediction for the data row's id (present: the caller checks) into `decoded` and

@@ -28,10 +28,13 @@ struct PredictorScan {
         }
     }
 
+    /// `shard`: only this share of the rows goes to the predictor and is counted.
     func run<Evaluator: TaskEvaluator>(make: @escaping () -> Evaluator, makeReplicate: (() -> Evaluator)?,
-                                       sliceScores: Bool) async throws -> ScanResult<Evaluator> {
+                                       sliceScores: Bool, shard: Shard? = nil) async throws -> AccuracyState<Evaluator> {
         var classes = ClassLabels(options)
         let reader = try openTable(path, format: options.format)
+        let selection = try shard.map { shard throws(TabularError) in try ShardSelection(shard, options: options, reader: reader) }
+        var fileRows = 0
         let labelSlot = try reader.slot(options.label)
         let sliceSlot = try options.sliceBy.map { name throws(TabularError) in try reader.slot(name) }
         // Each input's `"name":` is encoded once, not once per row.
@@ -46,6 +49,8 @@ struct PredictorScan {
 
         while let row = try reader.next() {
             if row.number % TestSetScan.cancellationStride == 0 { try Task.checkCancellation() }
+            fileRows = row.number
+            if let selection, !selection.includes(row) { continue }
             var missingSlot: Slot?
             var actual = 0, target = 0.0
             if isRegression {
@@ -72,9 +77,8 @@ struct PredictorScan {
             }
         }
         if batch.count > 0 { try await predict(&batch, into: &accumulation, classes: &classes) }
-        let slices = accumulation.slices.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
-        return ScanResult(overall: accumulation.overall, slices: slices, replicateMetrics: try accumulation.replicateMetrics(),
-                          skippedRows: skipped, labels: classes.table, join: nil)
+        return accumulation.state(classes: classes.table, slices: sliceTable, skippedRows: skipped, join: nil,
+                                  data: .measure(path, rows: fileRows), predictions: nil)
     }
 
     /// Sends the batch, pairs each answer with its row, and empties the batch.

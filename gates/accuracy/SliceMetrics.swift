@@ -20,10 +20,11 @@ extension AccuracyOutcome {
         var checks: [CheckRequest] = []
         var judged: [(name: String, results: [MetricResult], rows: Int)] = []
 
-        for slice in scan.slices {
-            let rows = slice.evaluator.rows
-            let results = slice.evaluator.metrics()
-            let key = "\(column)=\(slice.name)"
+        for slice in state.slices {
+            let rows = slice.state.rows
+            let results = slice.state.metrics()
+            let name = slice.name.label.description
+            let key = "\(column)=\(name)"
             evidence["rows[\(key)]"] = rows
             for result in results where shown.contains(result.name) {
                 guard let value = result.value else { continue }
@@ -33,7 +34,7 @@ extension AccuracyOutcome {
                 log.write("slice \(key) has \(rows) rows, fewer than min_slice_rows (\(options.minSliceRows)): reported, not judged")
                 continue
             }
-            judged.append((slice.name, results, rows))
+            judged.append((name, results, rows))
             for (metric, condition) in options.sliceThresholds {
                 guard let result = results[named: metric], let value = result.value else {
                     throw GateFailure("\(metric) is undefined in slice \(key): \(results[named: metric]?.undefinedReason ?? "no value")")
@@ -43,7 +44,7 @@ extension AccuracyOutcome {
                                            condition: condition))
             }
         }
-        evidence["slices"] = scan.slices.count
+        evidence["slices"] = state.slices.count
         evidence["slices_judged"] = judged.count
 
         for base in gapBases.sorted() {

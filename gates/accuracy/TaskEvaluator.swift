@@ -31,11 +31,30 @@ let scoreMetrics: Set<String> = ["roc_auc", "pr_auc", "log_loss", "brier"]
 
 /// The accumulators of the three tasks behind one face, so the scan is written once and
 /// specialised per task (a generic, not an enum: mutating an enum payload per row would copy it).
-protocol TaskEvaluator: Sendable {
+protocol TaskEvaluator: Sendable, Codable {
     var rows: Int { get }
     mutating func add(_ row: DecodedRow, count: Int)
     mutating func merge(_ other: Self) throws
     func metrics() -> [MetricResult]
+    /// How many ids of the class table the state uses (0 for binary and regression states).
+    var classIDCount: Int { get }
+    /// The same rows under other class ids (`newID[old]`); binary and regression states have none to renumber.
+    func remappingClasses(_ newID: [Int], classCount: Int) -> Self
+}
+
+extension BinaryAccumulator {
+    // Binary states hold 1 (positive) and 0, never table ids.
+    var classIDCount: Int { 0 }
+    func remappingClasses(_ newID: [Int], classCount: Int) -> BinaryAccumulator { self }
+}
+
+extension RegressionAccumulator {
+    var classIDCount: Int { 0 }
+    func remappingClasses(_ newID: [Int], classCount: Int) -> RegressionAccumulator { self }
+}
+
+extension MulticlassAccumulator {
+    var classIDCount: Int { counts.classCount }
 }
 
 extension BinaryAccumulator: TaskEvaluator {

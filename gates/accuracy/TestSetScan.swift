@@ -2,19 +2,6 @@ import ModelGate
 import Statistics
 import Tabular
 
-/// What one pass over a test set accumulated: overall, per slice, and per bootstrap replicate.
-struct ScanResult<Evaluator: TaskEvaluator> {
-    var overall: Evaluator
-    var slices: [(name: String, evaluator: Evaluator)]
-    /// The metrics of each bootstrap replicate (empty without a bootstrap).
-    var replicateMetrics: [[MetricResult]]
-    var skippedRows: Int
-    /// Class ids to labels (classification tasks).
-    var labels: LabelTable
-    /// Unmatched and skipped ids, when predictions were joined from a separate file.
-    var join: PredictionJoin.Counts?
-}
-
 /// The single streaming pass over a test set: decodes the configured columns of each row and feeds
 /// every accumulator that row belongs to. Memory is bounded by the accumulators, not the file (a
 /// separate predictions file, joined by id, is the exception: see `PredictionJoin`).
@@ -29,12 +16,14 @@ struct TestSetScan {
     static let cancellationStride = 1 << 16
 
     /// `sliceScores`: whether a slice judges a metric that needs scores (roc_auc, log_loss, ...).
+    /// `shard`: only this share of the rows is decoded and counted (`ShardSelection`).
     func run<Evaluator: TaskEvaluator>(make: @escaping () -> Evaluator, makeReplicate: (() -> Evaluator)?,
-                                       sliceScores: Bool = true) throws -> ScanResult<Evaluator> {
+                                       sliceScores: Bool = true, shard: Shard? = nil) throws -> AccuracyState<Evaluator> {
         var classes = ClassLabels(options)
         // A predictions file is read first, whole: the test set then streams past it.
         var join = try predictionsPath.map { path in
-            try PredictionJoin(options: options, path: path, format: options.predictions?.format ?? options.format, classes: &classes)
+            try PredictionJoin(options: options, path: path, format: options.predictions?.format ?? options.format,
+                               classes: &classes, shard: shard)
         }
         let reader = try openTable(path, format: options.format)
         let labelSlot = try reader.slot(options.label)
@@ -43,6 +32,8 @@ struct TestSetScan {
         let columns = join == nil ? try ModelOutputColumns(options, reader: reader) : ModelOutputColumns()
         let idSlot = join == nil ? nil : try reader.slot(options.idColumn ?? "")
         let scoreWidth = options.classScoreCount ?? 0
+        let selection = try shard.map { shard throws(TabularError) in try ShardSelection(shard, options: options, reader: reader) }
+        var fileRows = 0
 
         var accumulation = Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores)
         var sliceTable = LabelTable()
@@ -54,6 +45,8 @@ struct TestSetScan {
 
         while let row = try reader.next() {
             if row.number % Self.cancellationStride == 0, Task.isCancelled { throw CancellationError() }
+            fileRows = row.number
+            if let selection, !selection.includes(row) { continue }
             // Each read returns nil for a missing value; the first missing one decides the row's fate.
             var missingSlot: Slot?
             if let idSlot {
@@ -103,8 +96,7 @@ struct TestSetScan {
         if let problem = join?.finish(dataPath: path), !skipMissing {
             throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
-        let slices = accumulation.slices.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
-        return ScanResult(overall: accumulation.overall, slices: slices, replicateMetrics: try accumulation.replicateMetrics(), skippedRows: skipped,
-                          labels: classes.table, join: join?.counts)
+        return accumulation.state(classes: classes.table, slices: sliceTable, skippedRows: skipped, join: join?.counts,
+                                  data: .measure(path, rows: fileRows), predictions: join?.input)
     }
 }

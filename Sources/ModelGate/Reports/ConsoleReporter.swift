@@ -27,6 +27,7 @@ public struct ConsoleReporter: Reporter {
             out += checkLines(gate.checks)
             out += findingLines(gate.findings)
         }
+        if let shards = report.mergedShards { out += "\n  merged from \(shards) shard report\(shards == 1 ? "" : "s")\n" }
         out += "\n" + verdictLine(report) + "\n"
         return out
     }
@@ -74,8 +75,14 @@ public struct ConsoleReporter: Reporter {
         case .fail: text = "FAIL: deploy blocked, a blocking gate failed"
         case .error: text = "ERROR: deploy blocked, a blocking gate could not run" + (report.interruption.map { " (interrupted: \($0))" } ?? "")
         case .inconclusive: text = "INCONCLUSIVE: deploy blocked, more evidence is needed"
+        case .partial: text = "PARTIAL: shard \(report.shard?.description ?? "?") measured; only `modelgate merge` of every shard's JSON report decides"
         }
-        let colour: Colour = report.verdict == .pass ? .green : (report.verdict == .inconclusive ? .yellow : .red)
+        let colour: Colour
+        switch report.verdict {
+        case .pass: colour = .green
+        case .inconclusive, .partial: colour = .yellow
+        case .fail, .error: colour = .red
+        }
         return paint("verdict: " + text, colour, bold: true)
     }
 
@@ -88,7 +95,7 @@ public struct ConsoleReporter: Reporter {
         case .pass: return .green
         case .fail, .error: return .red
         case .warn, .inconclusive: return .yellow
-        case .skipped: return .grey
+        case .skipped, .partial: return .grey
         }
     }
 

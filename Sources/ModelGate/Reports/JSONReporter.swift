@@ -27,6 +27,10 @@ public struct JSONReporter: Reporter {
             member("config", .object([member("path", .string(report.configPath)), member("sha256", .string(report.configSHA256))])),
         ]
         if let interruption = report.interruption { members.append(member("interrupted", .string(interruption))) }
+        if let shard = report.shard {
+            members.append(member("shard", .object([member("index", .int(shard.index)), member("count", .int(shard.count))])))
+        }
+        if let shards = report.mergedShards { members.append(member("mergedShards", .int(shards))) }
         members.append(member("gates", .array(report.gates.map(gate))))
         return Node(.object(members))
     }
@@ -50,6 +54,7 @@ public struct JSONReporter: Reporter {
         if !gate.findings.isEmpty { members.append(member("findings", .array(gate.findings.map(finding)))) }
         if let error = gate.error { members.append(member("error", .string(error))) }
         if let log = gate.log { members.append(member("log", .string(log))) }
+        if let state = gate.state { members.append(Node.Member(key: "state", value: state.document)) }
         return Node(.object(members))
     }
 

@@ -22,6 +22,8 @@ public struct JUnitReporter: Reporter {
                 body = "      <skipped message=\"\(xml(gate.summary))\"/>\n"
             case .warn:
                 body = "      <system-out>\(xml("warning (non-blocking): " + (gate.error ?? gate.summary)))</system-out>\n"
+            case .partial:
+                body = "      <system-out>\(xml(gate.summary))</system-out>\n"
             case .pass:
                 break
             }

@@ -61,6 +61,7 @@ public struct MarkdownReporter: Reporter {
         case .fail: return "Deploy **blocked**: a blocking gate failed."
         case .error: return "Deploy **blocked**: a blocking gate could not run" + (report.interruption.map { " (interrupted: \($0))" } ?? "") + "."
         case .inconclusive: return "Deploy **blocked**: inconclusive, more evidence is needed."
+        case .partial: return "Shard \(report.shard?.description ?? "?") measured its share; only `modelgate merge` of every shard's JSON report decides."
         }
     }
 
@@ -80,6 +81,7 @@ public struct MarkdownReporter: Reporter {
         case .fail: return "❌"
         case .error: return "💥"
         case .inconclusive: return "❔"
+        case .partial: return "🧩"
         }
     }
 
@@ -91,6 +93,7 @@ public struct MarkdownReporter: Reporter {
         case .error: return "💥"
         case .inconclusive: return "❔"
         case .skipped: return "⏭️"
+        case .partial: return "🧩"
         }
     }
 

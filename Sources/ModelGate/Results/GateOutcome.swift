@@ -35,6 +35,8 @@ public struct GateResult: Sendable {
     public var error: String?
     /// What the gate (or an external plug-in's stderr) logged, cut to a bounded size.
     public var log: String?
+    /// A shard run's mergeable state (status `partial`), for `modelgate merge`.
+    public var state: GateState?
 
     public init(id: String, type: String, status: GateStatus, blocking: Bool, durationSeconds: Double = 0,
                 summary: String, metrics: [(name: String, value: Double)] = [], evidence: Evidence = Evidence(),

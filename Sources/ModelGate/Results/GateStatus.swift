@@ -1,6 +1,6 @@
-/// How one gate ended.
+/// How one gate ended. `partial`: a shard run measured its share; `modelgate merge` decides.
 public enum GateStatus: String, Sendable, CaseIterable, Codable {
-    case pass, fail, warn, error, inconclusive, skipped
+    case pass, fail, warn, error, inconclusive, skipped, partial
 }
 
 /// How one check ended.
@@ -8,9 +8,10 @@ public enum CheckStatus: String, Sendable, CaseIterable, Codable {
     case pass, fail, inconclusive, waived
 }
 
-/// The run's answer: may this model be deployed?
+/// The run's answer: may this model be deployed? A shard run (`--shard K/N`) answers `partial`:
+/// its share was measured, and only `modelgate merge` over every shard's report decides.
 public enum Verdict: String, Sendable, CaseIterable {
-    case pass, fail, error, inconclusive
+    case pass, fail, error, inconclusive, partial
 
     /// The process exit code DESIGN.md assigns to each verdict.
     public var exitCode: ExitCode {
@@ -19,6 +20,8 @@ public enum Verdict: String, Sendable, CaseIterable {
         case .fail: return .blocked
         case .error: return .couldNotRun
         case .inconclusive: return .inconclusive
+        // The shard job did its job (measuring); whether to deploy is the merge's exit code.
+        case .partial: return .allowed
         }
     }
 }

@@ -13,6 +13,10 @@ public struct RunReport: Sendable {
     public var gates: [GateResult]
     /// Set when SIGINT/SIGTERM stopped the run.
     public var interruption: String?
+    /// The share a shard run measured (`--shard K/N`).
+    public var shard: Shard?
+    /// How many shard reports `modelgate merge` combined.
+    public var mergedShards: Int?
 
     public init(toolVersion: String, verdict: Verdict, startedAt: String, durationSeconds: Double,
                 candidate: CandidateSummary, configPath: String, configSHA256: String, gates: [GateResult],

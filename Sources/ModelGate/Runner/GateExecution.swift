@@ -8,19 +8,26 @@ import Foundation
 /// The deadline and the interruption watch run on Dispatch, not on Swift's cooperative pool: a
 /// gate doing long synchronous work holds a pool thread, and on a 2-core CI runner the pool has two.
 struct GateExecution {
-    enum Ending: Sendable {
-        case finished(GateOutcome)
+    /// How a gate's work ended: `Result` is a `GateOutcome`, or a `ShardMeasurement` in a shard run.
+    enum Ending<Result: Sendable>: Sendable {
+        case finished(Result)
         case failed(String)
         case timedOut(Duration)
         case interrupted(String)
     }
 
-    static func run(_ gate: any Gate, context: GateContext, timeout: Duration, control: RunControl) async -> Ending {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Ending, Never>) in
+    static func run(_ gate: any Gate, context: GateContext, timeout: Duration, control: RunControl) async -> Ending<GateOutcome> {
+        await run(context: context, timeout: timeout, control: control) { try await gate.run($0) }
+    }
+
+    /// Runs `work` (a gate's run, shard measurement or merge) under the deadline and the interruption watch.
+    static func run<Result: Sendable>(context: GateContext, timeout: Duration, control: RunControl,
+                                      _ body: @escaping @Sendable (GateContext) async throws -> Result) async -> Ending<Result> {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Ending<Result>, Never>) in
             let first = FirstOf(continuation)
             let work = Task {
                 do {
-                    let outcome = try await gate.run(context)
+                    let outcome = try await body(context)
                     first.resume(.finished(outcome))
                 } catch let failure as GateFailure {
                     first.resume(.failed(failure.message))

@@ -5,7 +5,7 @@ struct GateResultBuilder {
     var waivers: [Waiver]
     var options: RunOptions
 
-    func result(for ending: GateExecution.Ending) -> GateResult {
+    func result(for ending: GateExecution.Ending<GateOutcome>) -> GateResult {
         var result = GateResult(id: config.id, type: config.type, status: .error, blocking: config.blocking, summary: "")
         switch ending {
         case .finished(let outcome):
@@ -35,6 +35,29 @@ struct GateResultBuilder {
         if result.error != nil { result.status = .error }
         if result.summary.isEmpty { result.summary = Self.summary(of: result) }
         if !config.blocking, [.fail, .error, .inconclusive].contains(result.status) { result.status = .warn }
+        return result
+    }
+
+    /// A shard's entry: its state and what it measured, `partial`; nothing is decided on a share.
+    /// A shard that measured no rows is not an error here: the merge judges the evidence of all.
+    func result(forShard shard: Shard, _ ending: GateExecution.Ending<ShardMeasurement>) -> GateResult {
+        var result = GateResult(id: config.id, type: config.type, status: .error, blocking: config.blocking, summary: "")
+        switch ending {
+        case .finished(let measurement):
+            result.status = .partial
+            result.state = measurement.state
+            result.evidence = measurement.evidence
+            result.summary = "shard \(shard): \(measurement.summary); `modelgate merge` decides"
+            return result
+        case .failed(let message):
+            result.error = message
+        case .timedOut(let limit):
+            result.error = "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
+        case .interrupted(let reason):
+            result.error = "interrupted (\(reason)); the gate and its child processes were stopped"
+        }
+        result.summary = result.error ?? ""
+        if !config.blocking { result.status = .warn }
         return result
     }
 

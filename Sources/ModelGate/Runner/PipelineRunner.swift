@@ -10,14 +10,26 @@ public struct RunOptions: Sendable {
     public var baseline: BaselineReport?
     /// `YYYY-MM-DD` (UTC) against which waivers expire.
     public var today: String
+    public var mode: RunMode
 
     public init(only: Set<String>? = nil, skip: Set<String> = [], baseline: BaselineReport? = nil,
-                today: String = CalendarDate.today()) {
+                today: String = CalendarDate.today(), mode: RunMode = .whole) {
         self.only = only
         self.skip = skip
         self.baseline = baseline
         self.today = today
+        self.mode = mode
     }
+}
+
+/// A whole run, one shard's share of it, or the merge of every shard's report.
+public enum RunMode: Sendable {
+    /// Every gate runs on all its data and the run decides.
+    case whole
+    /// Only mergeable gates run, on this share of their data, and write their state (`--shard K/N`).
+    case shard(Shard)
+    /// Mergeable gates merge the shards' states and decide; the other gates run as in a whole run.
+    case merge(ShardReports)
 }
 
 /// Told as gates start and finish, for a live progress line.
@@ -65,31 +77,78 @@ public struct PipelineRunner: Sendable {
                                       baselineMetrics: options.baseline?.metrics[config.id] ?? [:], log: log,
                                       timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)))
             let gateClock = ContinuousClock.now
-            let ending = await GateExecution.run(entry.gate, context: context, timeout: config.timeout, control: control)
-            var result = GateResultBuilder(config: config, waivers: pipeline.config.waivers, options: options)
-                .result(for: ending)
+            var result = await execute(entry, context: context, waivers: pipeline.config.waivers)
             result.durationSeconds = (ContinuousClock.now - gateClock).seconds
             result.log = log.contents
             results.append(result)
             observer?.gateFinished(result)
         }
 
-        let report = RunReport(
-            toolVersion: toolVersion, verdict: Self.verdict(results, interrupted: control.interruption != nil),
+        let interrupted = control.interruption != nil
+        var report = RunReport(
+            toolVersion: toolVersion,
+            verdict: isShardRun ? Self.shardVerdict(results, interrupted: interrupted) : Self.verdict(results, interrupted: interrupted),
             startedAt: ISO8601DateFormatter().string(from: started),
             durationSeconds: (ContinuousClock.now - clock).seconds,
             candidate: CandidateSummary(name: pipeline.config.candidate.name, version: pipeline.config.candidate.version,
                                         artifacts: artifacts),
             configPath: pipeline.config.path, configSHA256: pipeline.config.sha256, gates: results,
             interruption: control.interruption)
+        switch options.mode {
+        case .whole: break
+        case .shard(let shard): report.shard = shard
+        case .merge(let shards): report.mergedShards = shards.count
+        }
         return report.redacted(with: pipeline.redactor)
     }
 
+    private var isShardRun: Bool {
+        if case .shard = options.mode { return true }
+        return false
+    }
+
+    /// Runs, measures or merges one gate, as the mode asks, and turns how that ended into its result.
+    private func execute(_ entry: (config: GateConfig, gate: any Gate), context: GateContext, waivers: [Waiver]) async -> GateResult {
+        let config = entry.config
+        let builder = GateResultBuilder(config: config, waivers: waivers, options: options)
+        switch options.mode {
+        case .whole:
+            return builder.result(for: await GateExecution.run(entry.gate, context: context, timeout: config.timeout, control: control))
+        case .shard(let shard):
+            guard let gate = entry.gate as? any MergeableGate else {
+                return GateResult(id: config.id, type: config.type, status: .skipped, blocking: config.blocking,
+                                  summary: Self.notSharded(config.type))
+            }
+            let ending = await GateExecution.run(context: context, timeout: config.timeout, control: control) {
+                try await gate.measure($0, shard: shard)
+            }
+            return builder.result(forShard: shard, ending)
+        case .merge(let shards):
+            guard let gate = entry.gate as? any MergeableGate else {
+                return builder.result(for: await GateExecution.run(entry.gate, context: context, timeout: config.timeout, control: control))
+            }
+            let ending = await GateExecution.run(context: context, timeout: config.timeout, control: control) { context in
+                let states = try shards.states(ofGate: config.id, type: config.type)
+                return try await gate.merge(states, context)
+            }
+            var result = builder.result(for: ending)
+            if result.error == nil { result.evidence["shards"] = shards.count }
+            return result
+        }
+    }
+
+    /// Why a gate that is not mergeable is skipped in a shard run.
+    static func notSharded(_ type: String) -> String {
+        "not run in a shard: '\(type)' gates do not split into shards; `modelgate merge` runs it"
+    }
     /// Why a gate does not run, or nil when it runs.
     private func skipReason(_ config: GateConfig, results: [GateResult]) -> String? {
         if let reason = control.interruption { return "not run: the run was interrupted (\(reason))" }
         if let only = options.only, !only.contains(config.id) { return "not selected (--only)" }
         if options.skip.contains(config.id) { return "skipped (--skip)" }
+        // A shard cannot know how the gates it needs end (they may be merged, or run only at the
+        // merge); the merge applies `needs` to the merged results.
+        if isShardRun { return nil }
         for need in config.needs {
             guard let needed = results.first(where: { $0.id == need }) else { continue }
             switch needed.status {
@@ -100,6 +159,16 @@ public struct PipelineRunner: Sendable {
             }
         }
         return nil
+    }
+
+    /// A shard run decides nothing: `partial` when every blocking gate that can shard measured its
+    /// share; `error` when one could not (the merge would fail closed anyway, and CI learns it
+    /// from the job that failed), or when none measured anything.
+    static func shardVerdict(_ results: [GateResult], interrupted: Bool) -> Verdict {
+        if interrupted { return .error }
+        let blocking = results.filter { $0.blocking && $0.status != .skipped }
+        if blocking.contains(where: { $0.status == .error }) { return .error }
+        return blocking.isEmpty ? .error : .partial
     }
 
     /// `fail` when a blocking gate failed, else `error` when one could not run, else `inconclusive`

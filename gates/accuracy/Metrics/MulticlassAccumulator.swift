@@ -100,6 +100,16 @@ public struct MulticlassAccumulator: Sendable, Equatable, Codable {
         logLossSum.add(other.logLossSum)
     }
 
+    /// The same rows under other class ids (`newID[old]`, in a table of `classCount`), for merging
+    /// shards that numbered their classes differently. Scored classes must keep their ids: their
+    /// score columns fix them.
+    public func remappingClasses(_ newID: [Int], classCount: Int) -> MulticlassAccumulator {
+        precondition((0..<(scoreClassCount ?? 0)).allSatisfy { $0 >= newID.count || newID[$0] == $0 }, "scored classes keep their ids")
+        var copy = self
+        copy.counts = counts.remapped(newID, classCount: classCount)
+        return copy
+    }
+
     /// The first index of the highest score.
     @inline(__always)
     public static func argmax(_ scores: UnsafeBufferPointer<Double>) -> Int {

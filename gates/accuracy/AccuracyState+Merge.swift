@@ -1,0 +1,111 @@
+import ModelGate
+import Tabular
+
+extension AccuracyState {
+    /// The order-free form: the classes past the fixed ones (those with score columns; all of a
+    /// binary task's) and the slices, sorted by `Label.canonicallyOrdered`. Macro averages add
+    /// per-class values in class order, so this is what makes a merge of shards that met classes
+    /// in other orders report exactly what one run reports, to the last bit.
+    func canonical(fixedClassCount: Int) -> AccuracyState {
+        var copy = self
+        copy.slices.sort { Label.canonicallyOrdered($0.name.label, $1.name.label) }
+        guard classes.count > fixedClassCount + 1 else { return copy }
+        let movable = (fixedClassCount..<classes.count).sorted { Label.canonicallyOrdered(classes[$0].label, classes[$1].label) }
+        var newID = Array(classes.indices)
+        for (offset, old) in movable.enumerated() { newID[old] = fixedClassCount + offset }
+        guard newID != Array(classes.indices) else { return copy }
+        for (old, new) in newID.enumerated() { copy.classes[new] = classes[old] }
+        copy.remapClasses(newID, classCount: classes.count)
+        return copy
+    }
+
+    private mutating func remapClasses(_ newID: [Int], classCount: Int) {
+        overall = overall.remappingClasses(newID, classCount: classCount)
+        for index in slices.indices { slices[index].state = slices[index].state.remappingClasses(newID, classCount: classCount) }
+        for index in blocks.indices { blocks[index] = blocks[index].remappingClasses(newID, classCount: classCount) }
+    }
+
+    /// A state read from a shard report, checked against this gate's configuration by merging it
+    /// into fresh accumulators (which refuses another threshold or score width), with every class
+    /// id it uses named in its class table. A state that fails is the shard's `name`'s error.
+    func validated(fixedClasses: [Label], make: () -> Evaluator, makeReplicate: (() -> Evaluator)?,
+                   name: String) throws -> AccuracyState {
+        func fail(_ reason: String) -> GateFailure { GateFailure("the state of \(name) does not fit this gate: \(reason)") }
+        guard classes.count >= fixedClasses.count, zip(classes, fixedClasses).allSatisfy({ $0.label == $1 }) else {
+            throw fail("its classes do not start with the configured ones (\(fixedClasses.map(\.description).joined(separator: ", ")))")
+        }
+        guard Set(classes).count == classes.count else { throw fail("a class appears twice in its class table") }
+        guard Set(slices.map(\.name)).count == slices.count else { throw fail("a slice appears twice") }
+        switch (blocks.count, makeReplicate) {
+        case (0, nil), (BlockBootstrap.blockCount, _?): break
+        default: throw fail("it has \(blocks.count) bootstrap blocks; this gate needs \(makeReplicate == nil ? 0 : BlockBootstrap.blockCount)")
+        }
+        guard skippedRows >= 0, data.rows >= 0, data.bytes >= 0 else { throw fail("negative counts") }
+        var copy = self
+        do {
+            copy.overall = try Self.refreshed(overall, make)
+            for index in slices.indices { copy.slices[index].state = try Self.refreshed(slices[index].state, make) }
+            if let makeReplicate {
+                for index in blocks.indices { copy.blocks[index] = try Self.refreshed(blocks[index], makeReplicate) }
+            }
+        } catch {
+            throw fail(String(describing: error))
+        }
+        let evaluators = [copy.overall] + copy.slices.map(\.state) + copy.blocks
+        guard evaluators.allSatisfy({ $0.classIDCount <= classes.count }) else { throw fail("it counts classes its class table does not name") }
+        return copy
+    }
+
+    private static func refreshed(_ evaluator: Evaluator, _ make: () -> Evaluator) throws -> Evaluator {
+        var fresh = make()
+        try fresh.merge(evaluator)
+        return fresh
+    }
+
+    /// The state one pass over every shard's rows gives, from the shards' states (validated, in
+    /// shard order): classes renumbered into one table, slices matched by name, blocks by index.
+    static func merged(_ states: [AccuracyState], isBinary: Bool) throws -> AccuracyState {
+        let first = states[0]
+        for (index, state) in states.enumerated().dropFirst() {
+            let shard = "shard \(index + 1)"
+            guard state.data == first.data else {
+                throw GateFailure("\(shard) read a different data file (\(state.data)) than shard 1 (\(first.data)); every shard must read the same test set")
+            }
+            guard state.predictions == first.predictions else {
+                throw GateFailure("\(shard) read a different predictions file (\(state.predictions?.description ?? "none")) than shard 1 (\(first.predictions?.description ?? "none"))")
+            }
+        }
+        var table = LabelTable()
+        let newIDs = states.map { state in state.classes.map { table.insert($0.label) } }
+        if isBinary, table.count > 2 {
+            throw GateFailure("a binary task has two classes, but the shards' labels are '\(table.labels.map(\.description).joined(separator: "', '"))'")
+        }
+        let remapped = zip(states, newIDs).map { state, newID in
+            var state = state
+            state.remapClasses(newID, classCount: table.count)
+            return state
+        }
+        var result = remapped[0]
+        result.classes = table.labels.map(CodedLabel.init)
+        var sliceIndex = Dictionary(uniqueKeysWithValues: result.slices.enumerated().map { ($1.name, $0) })
+        for state in remapped.dropFirst() {
+            try result.overall.merge(state.overall)
+            for index in result.blocks.indices { try result.blocks[index].merge(state.blocks[index]) }
+            for slice in state.slices {
+                if let index = sliceIndex[slice.name] {
+                    try result.slices[index].state.merge(slice.state)
+                } else {
+                    sliceIndex[slice.name] = result.slices.count
+                    result.slices.append(slice)
+                }
+            }
+            result.skippedRows += state.skippedRows
+            if let counts = state.join {
+                result.join?.unmatchedRows += counts.unmatchedRows
+                result.join?.unmatchedPredictions += counts.unmatchedPredictions
+                result.join?.skippedPredictionRows += counts.skippedPredictionRows
+            }
+        }
+        return result
+    }
+}
