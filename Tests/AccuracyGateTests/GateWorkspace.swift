@@ -7,6 +7,8 @@ import Testing
 /// way `modelgate run` does (real reader, real runner), so tests see what a user would see.
 final class GateWorkspace {
     let root: String
+    /// The pipeline's `candidate:` section, as one line of YAML.
+    var candidate = "{name: test, version: '1'}"
 
     /// The pipeline file puts the gate's own options from this line on, indented this far.
     static let firstOptionLine = 6
@@ -27,7 +29,7 @@ final class GateWorkspace {
     /// Reads a pipeline whose only gate has id `quality`, type `accuracy` and these option lines.
     func read(_ options: String) throws(ConfigError) -> Pipeline {
         let lines = options.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-        let text = "version: 1\ncandidate: {name: test, version: '1'}\ngates:\n  - id: quality\n    type: accuracy\n"
+        let text = "version: 1\ncandidate: \(candidate)\ngates:\n  - id: quality\n    type: accuracy\n"
             + lines.joined(separator: "\n") + "\n"
         let path = root + "/pipeline.yml"
         try! write("pipeline.yml", text)

@@ -186,6 +186,27 @@ import Testing
                                           shardCounts: [3])
     }
 
+    @Test func predictorAnswersForEachShardsOwnRowsOnly() async throws {
+        var lines = ["id,x,label"]
+        for row in 0..<120 { lines.append("p\(row),\(Double(row % 10) / 10),\(row % 10 >= 4 ? 1 : 0)") }
+        // The "model" answers x as the score, and notes how many rows it was asked about.
+        let script = "#!/bin/sh\ntee -a asked.log | awk -F'\"x\":' '{ split($2, a, /[,}]/); print a[1] }'\n"
+        let files = ["test.csv": lines.joined(separator: "\n") + "\n", "predict.sh": script]
+        let options = "data: test.csv\ntask: binary\nlabel: label\nuse_predictor: true\nid_column: id\nthresholds: {roc_auc: \">= 0.9\"}"
+        let workspace = try GateWorkspace(files)
+        chmod(workspace.root + "/predict.sh", 0o755)
+        workspace.candidate = "{name: test, version: '1', predictor: {type: command, command: [./predict.sh], inputs: [x], batch_size: 16}}"
+        let whole = try await workspace.run(options)
+        #expect(whole.error == nil, "\(whole.error ?? "")")
+        let asked = workspace.root + "/asked.log"
+        try? FileManager.default.removeItem(atPath: asked)
+        let paths = try await workspace.shardReports(options, count: 3)
+        let askedLines = try String(contentsOfFile: asked, encoding: .utf8).split(separator: "\n")
+        #expect(askedLines.count == 120, "every row is sent once, by the shard it belongs to")
+        let merged = try await workspace.merge(options, paths: paths)
+        expectSameResult(merged.gates[0], whole, "predictor, 3 shards")
+    }
+
     @Test func aMergeOfShardsThatReadDifferentDataIsAnError() async throws {
         let workspace = try GateWorkspace(["test.csv": Self.binaryCSV(rows: 300)])
         let first = try await workspace.shardReports(Self.binaryOptions, count: 2)

@@ -70,7 +70,7 @@ struct AccuracyOptions: Sendable {
         usePredictor = options.bool("use_predictor") ?? false
         if usePredictor {
             // The predictor's answers take the place of every output column.
-            for key in ["prediction", "score", "scores", "predictions", "id_column"] where options[key] != nil {
+            for key in ["prediction", "score", "scores", "predictions"] where options[key] != nil {
                 throw options.error("'\(key)' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor", at: options[key])
             }
             classScores = try options.stringList("classes").map { classes throws(ConfigError) in
