@@ -44,7 +44,9 @@ struct TestSetScan {
         let idSlot = join == nil ? nil : try reader.slot(options.idColumn ?? "")
         let scoreWidth = options.classScoreCount ?? 0
 
-        var accumulation = Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores)
+        // Rows are added to the accumulators on a second thread, while the next ones are read.
+        let pipeline = AccumulationPipeline(Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores),
+                                            scoreWidth: scoreWidth)
         var sliceTable = LabelTable()
         var scoreBuffer = [Double](repeating: 0, count: scoreWidth)
         var skipped = 0
@@ -93,16 +95,17 @@ struct TestSetScan {
             if scoreWidth > 0 {
                 scoreBuffer.withUnsafeBufferPointer { buffer in
                     decoded.scores = buffer
-                    accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
+                    pipeline.add(decoded, slice: sliceID, rowIndex: row.number - 1)
                     decoded.scores = nil
                 }
             } else {
-                accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
+                pipeline.add(decoded, slice: sliceID, rowIndex: row.number - 1)
             }
         }
         if let problem = join?.finish(dataPath: path), !skipMissing {
             throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
+        let accumulation = pipeline.finish()
         let slices = accumulation.slices.enumerated().map { (sliceTable.labels[$0.offset].description, $0.element) }
         return ScanResult(overall: accumulation.overall, slices: slices, replicateMetrics: try accumulation.replicateMetrics(), skippedRows: skipped,
                           labels: classes.table, join: join?.counts)
