@@ -55,9 +55,9 @@ extension ChildProcess.Outcome {
 
 #if os(Linux)
 /// Pipes open in this process: a run that forgot to close one would leak three per gate.
-func openPipes() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0))?.hasPrefix("pipe:") == true
-    }.count
+func openPipes() throws -> Set<String> {
+    Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+    }.filter { $0.hasPrefix("pipe:") })
 }
 #endif

@@ -1,3 +1,4 @@
+import Dispatch
 import Statistics
 
 /// The bootstrap for a streamed test set. Each row is dealt into one of `blockCount` blocks by a
@@ -22,22 +23,20 @@ struct BlockBootstrap: Sendable {
         return Int(generator.next() % UInt64(Self.blockCount))
     }
 
-    /// Each replicate's metrics; replicates are built and dropped one at a time, so memory holds
-    /// the blocks and a single replicate.
+    /// Each replicate's metrics. Replicates are built on every core, each worker building and
+    /// dropping one at a time, so memory holds the blocks and a replicate per core. Each
+    /// replicate depends only on the seed and its index, so the results do not depend on the
+    /// number of threads.
     func replicateMetrics<Evaluator: TaskEvaluator>(blocks: [Evaluator], make: () -> Evaluator) throws -> [[MetricResult]] {
-        var counts = [Int](repeating: 0, count: blocks.count)
-        var results: [[MetricResult]] = []
-        results.reserveCapacity(resamples)
-        for replicate in 0..<resamples {
+        let builder = try Evaluator.replicateBuilder(blocks: blocks, make: make)
+        // Blocks without rows are never merged (their empty rankings would still set a capacity).
+        let empty = blocks.map { $0.rows == 0 }
+        return try ParallelMap.map(count: resamples) { replicate in
             var generator = SplitMix64(seed: seed &+ 0x5EED_0000_0000 &+ UInt64(replicate))
-            for index in counts.indices { counts[index] = 0 }
-            for _ in blocks.indices { counts[generator.next(below: blocks.count)] += 1 }
-            var state = make()
-            for (index, count) in counts.enumerated() where count > 0 && blocks[index].rows > 0 {
-                for _ in 0..<count { try state.merge(blocks[index]) }
-            }
-            results.append(state.metrics())
+            var counts = [Int](repeating: 0, count: empty.count)
+            for _ in empty.indices { counts[generator.next(below: empty.count)] += 1 }
+            for index in counts.indices where empty[index] { counts[index] = 0 }
+            return try builder.build(counts).metrics()
         }
-        return results
     }
 }

@@ -40,6 +40,9 @@ protocol TaskEvaluator: Sendable, Codable {
     var classIDCount: Int { get }
     /// The same rows under other class ids (`newID[old]`); binary and regression states have none to renumber.
     func remappingClasses(_ newID: [Int], classCount: Int) -> Self
+    /// Builds bootstrap replicates from block states (see `BlockBootstrap`); the default merges
+    /// each drawn block as many times as it was drawn.
+    static func replicateBuilder(blocks: [Self], make: () -> Self) throws -> ReplicateBuilder<Self>
 }
 
 extension BinaryAccumulator {
@@ -57,7 +60,48 @@ extension MulticlassAccumulator {
     var classIDCount: Int { counts.classCount }
 }
 
+/// Makes the state of a bootstrap replicate from how many times each block was drawn: the
+/// state of merging block i `times[i]` times into `make()`, whatever way it is computed.
+/// Sendable, so that replicates can be built on several threads.
+struct ReplicateBuilder<Evaluator: TaskEvaluator>: Sendable {
+    let build: @Sendable (_ times: [Int]) throws -> Evaluator
+}
+
+extension TaskEvaluator {
+    static func replicateBuilder(blocks: [Self], make: () -> Self) throws -> ReplicateBuilder<Self> {
+        try mergingReplicateBuilder(blocks: blocks, make: make)
+    }
+
+    /// Block after block, each as many times as drawn. (Settling each block's pending rows once
+    /// up front would be faster, but would hold a second copy of every block.)
+    static func mergingReplicateBuilder(blocks: [Self], make: () -> Self) throws -> ReplicateBuilder<Self> {
+        let empty = make()
+        return ReplicateBuilder { times in
+            var state = empty
+            for (block, count) in zip(blocks, times) {
+                for _ in 0..<count { try state.merge(block) }
+            }
+            return state
+        }
+    }
+}
+
 extension BinaryAccumulator: TaskEvaluator {
+    /// Replicates take their rankings from one `RankingMix` of the blocks' rankings.
+    static func replicateBuilder(blocks: [Self], make: () -> Self) throws -> ReplicateBuilder<Self> {
+        let empty = make()
+        guard empty.rows == 0, empty.ranking.entryCount == 0, let mix = RankingMix(count: blocks.count, ranking: { blocks[$0].ranking }),
+              mix.capacity == empty.ranking.capacity else {
+            return try mergingReplicateBuilder(blocks: blocks, make: make)
+        }
+        let rest = blocks.map(\.withoutRankingEntries)
+        return ReplicateBuilder { times in
+            var state = empty
+            try state.merge(rest, times: times, mergedRanking: mix.ranking(times: times))
+            return state
+        }
+    }
+
     mutating func add(_ row: DecodedRow, count: Int) {
         let actual = row.actual == 1
         switch (row.predicted, row.score) {

@@ -35,7 +35,9 @@ struct TestSetScan {
         let selection = try shard.map { shard throws(TabularError) in try ShardSelection(shard, options: options, reader: reader) }
         var fileRows = 0
 
-        var accumulation = Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores)
+        // Rows are added to the accumulators on a second thread, while the next ones are read.
+        let pipeline = AccumulationPipeline(Accumulation(options: options, make: make, makeReplicate: makeReplicate, sliceScores: sliceScores),
+                                            scoreWidth: scoreWidth)
         var sliceTable = LabelTable()
         var scoreBuffer = [Double](repeating: 0, count: scoreWidth)
         var skipped = 0
@@ -86,17 +88,17 @@ struct TestSetScan {
             if scoreWidth > 0 {
                 scoreBuffer.withUnsafeBufferPointer { buffer in
                     decoded.scores = buffer
-                    accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
+                    pipeline.add(decoded, slice: sliceID, rowIndex: row.number - 1)
                     decoded.scores = nil
                 }
             } else {
-                accumulation.add(decoded, slice: sliceID, rowIndex: row.number - 1)
+                pipeline.add(decoded, slice: sliceID, rowIndex: row.number - 1)
             }
         }
         if let problem = join?.finish(dataPath: path), !skipMissing {
             throw GateFailure(problem + "; every row needs one prediction (set 'missing: skip' to skip and count unmatched ids)")
         }
-        return accumulation.state(classes: classes.table, slices: sliceTable, skippedRows: skipped, join: join?.counts,
-                                  data: .measure(path, rows: fileRows), predictions: join?.input)
+        return pipeline.finish().state(classes: classes.table, slices: sliceTable, skippedRows: skipped, join: join?.counts,
+                                       data: .measure(path, rows: fileRows), predictions: join?.input)
     }
 }

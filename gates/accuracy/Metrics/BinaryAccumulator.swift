@@ -88,4 +88,31 @@ public struct BinaryAccumulator: Sendable, Equatable, Codable {
         logLossSum.add(other.logLossSum)
         brierSum.add(other.brierSum)
     }
+
+    /// Merges `blocks[i]` `times[i]` times each, as a bootstrap replicate does, but takes their
+    /// merged ranking as given: `RankingMix` builds it from all the blocks at once.
+    mutating func merge(_ blocks: [BinaryAccumulator], times: [Int], mergedRanking: ScoreRanking) throws {
+        for (block, count) in zip(blocks, times) where count > 0 {
+            guard threshold == block.threshold else {
+                throw MetricStateError.thresholdMismatch(threshold, block.threshold)
+            }
+            truePositives += count * block.truePositives
+            falsePositives += count * block.falsePositives
+            trueNegatives += count * block.trueNegatives
+            falseNegatives += count * block.falseNegatives
+            scoredRows += count * block.scoredRows
+            nonFiniteScores += count * block.nonFiniteScores
+            scoresOutsideUnitInterval += count * block.scoresOutsideUnitInterval
+            logLossSum.add(block.logLossSum, times: count)
+            brierSum.add(block.brierSum, times: count)
+        }
+        ranking = mergedRanking
+    }
+
+    /// This state without its ranking's entries (a replicate builder keeps the rest of each block).
+    var withoutRankingEntries: BinaryAccumulator {
+        var copy = self
+        copy.ranking = ScoreRanking(capacity: ranking.capacity)
+        return copy
+    }
 }

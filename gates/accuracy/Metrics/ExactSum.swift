@@ -70,6 +70,19 @@ public struct ExactSum: Sendable {
         settleCarries()
     }
 
+    /// Adds everything `other` holds, `times` times over: the same state as that many `add(other)`.
+    mutating func add(_ other: ExactSum, times: Int) {
+        // Settled digits are below 2^32, so a product stays far from overflow.
+        precondition(times >= 0 && times < 1 << 24, "a multiplicity fits in 24 bits")
+        guard times > 0 else { return }
+        settleCarries()
+        let theirs = other.settled
+        nonFinite |= theirs.nonFinite
+        let factor = Int64(times)
+        for index in 0..<Self.digitCount { digits[index] &+= factor &* theirs.digits[index] }
+        settleCarries()
+    }
+
     /// The sum, correctly rounded to the nearest double.
     public var value: Double {
         if nonFinite != 0 {

@@ -44,8 +44,10 @@ public struct ScoreRanking: Sendable {
         entries.capacity * MemoryLayout<ScoreEntry>.stride + (pendingScores.capacity + pendingCounts.capacity) * 8
     }
 
-    /// Rows buffered before a merge: half the capacity, within [2^10, 2^17] (2 MB at most).
-    private var batchSize: Int { min(1 << 17, max(1 << 10, capacity / 2)) }
+    /// Rows buffered before a merge: a quarter of the capacity, within [2^10, 2^17] (2 MB at
+    /// most). A quarter, not more: the 128 small rankings of a bootstrap hold their buffers and
+    /// room for a merge's worth of entries all at once.
+    private var batchSize: Int { min(1 << 17, max(1 << 10, capacity / 4)) }
 
     /// Records `count` rows of a finite `score` whose true class is positive or not.
     @inline(__always)
