@@ -25,6 +25,9 @@
 #        c. bench_accuracy_reference.py bench: pandas.read_csv + sklearn.metrics + groupby f1
 #           (the wall time includes starting Python and importing pandas and scikit-learn; the
 #           script's own phase timings are printed too);
+#      d. when /proc/sys/vm/drop_caches is writable (root), a and b again with a cold cache (the
+#         kernel's page cache dropped before each run), the way a CI job first reads a test set;
+#      e. the sharded run: `--shard 1/2` on the full file, and `modelgate merge` of both shards;
 #   4. checks modelgate's metrics against scikit-learn's (to 1e-9; roc_auc and pr_auc to 1e-5,
 #      as modelgate bins scores past 2^19 distinct values);
 #   5. prints a Markdown table. MB are 10^6 bytes, for throughput and memory alike.
@@ -115,12 +118,14 @@ pipeline "$WORK/prefix-b200.yml" test-prefix.csv 200
 
 # --- 3. measurements --------------------------------------------------------------------------
 # measure NAME STDOUT COMMAND...: RUNS timed runs; one "seconds peak_rss_kb" line per run in $WORK/NAME.runs
+# With COLD=1 the page cache is dropped before each run.
 measure() {
     local name=$1 out=$2 i t0 t1 rss
     shift 2
     : >"$WORK/$name.runs"
     for ((i = 1; i <= RUNS; i++)); do
         log "  $name: run $i of $RUNS"
+        if [[ ${COLD:-0} == 1 ]]; then sync; echo 1 >/proc/sys/vm/drop_caches; fi
         if [[ -n $TIME_BIN ]]; then
             t0=$(date +%s%N)
             "$TIME_BIN" -v -o "$WORK/time.txt" "$@" >"$out" ||
@@ -164,6 +169,23 @@ measure prefix_b0 "$WORK/prefix-b0.out" \
     "$MODELGATE" run --config "$WORK/prefix-b0.yml" --quiet --no-color --report "json:$WORK/prefix-b0.json"
 measure prefix_b200 "$WORK/prefix-b200.out" \
     "$MODELGATE" run --config "$WORK/prefix-b200.yml" --quiet --no-color --report "json:$WORK/prefix-b200.json"
+COLD_CACHE=0
+if [[ -w /proc/sys/vm/drop_caches ]] && (sync; echo 1 >/proc/sys/vm/drop_caches) 2>/dev/null; then
+    COLD_CACHE=1
+    COLD=1 measure cat_cold /dev/null cat "$CSV"
+    COLD=1 measure modelgate_cold "$WORK/modelgate-cold.out" \
+        "$MODELGATE" run --config "$WORK/full.yml" --quiet --no-color --report "json:$WORK/modelgate-cold.json"
+    cat "$CSV" >/dev/null
+else
+    log "cannot drop the page cache (needs root): no cold-cache measurements"
+fi
+measure shard "$WORK/shard.out" \
+    "$MODELGATE" run --config "$WORK/full.yml" --shard 1/2 --quiet --no-color --report "json:$WORK/shard-1.json"
+"$MODELGATE" run --config "$WORK/full.yml" --shard 2/2 --quiet --no-color --report "json:$WORK/shard-2.json" >/dev/null
+measure merge "$WORK/merge.out" \
+    "$MODELGATE" merge --config "$WORK/full.yml" --quiet --no-color --report "json:$WORK/merged.json" \
+    "$WORK/shard-1.json" "$WORK/shard-2.json"
+SHARD_STATE_MB=$(div "$(stat -c %s "$WORK/shard-1.json")" 1e6 %.1f)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- 4. agreement -----------------------------------------------------------------------------
@@ -171,6 +193,13 @@ log "comparing metrics"
 COMPARE_STATUS=0
 python3 "$HERE/bench_accuracy_reference.py" compare "$WORK/sklearn.json" "$WORK/modelgate.json" \
     >"$WORK/compare.txt" || COMPARE_STATUS=$?
+# The merge of two shards must report the one-run metrics exactly.
+MERGE_STATUS=0
+python3 - "$WORK/modelgate.json" "$WORK/merged.json" <<'PYEOF' || MERGE_STATUS=$?
+import json, sys
+one, merged = (json.load(open(p))["gates"][0] for p in sys.argv[1:])
+sys.exit(0 if one["metrics"] == merged["metrics"] else 1)
+PYEOF
 
 # --- 5. report --------------------------------------------------------------------------------
 MB=$(div "$BYTES" 1e6 %.1f)
@@ -214,6 +243,13 @@ cat <<EOF
 $(row 'cat file > /dev/null' cat "$BYTES" "$MG")
 $(row 'modelgate (bootstrap 0)' modelgate "$BYTES" "$MG")
 $(row 'pandas + scikit-learn' sklearn "$BYTES" "$MG")
+$( ((COLD_CACHE)) && row 'cat file > /dev/null, cold cache' cat_cold "$BYTES" "$MG")
+$( ((COLD_CACHE)) && row 'modelgate (bootstrap 0), cold cache' modelgate_cold "$BYTES" "$MG")
+$(row 'modelgate --shard 1/2' shard "$BYTES" "$MG")
+$(row 'modelgate merge (2 shard reports)' merge "$BYTES" "$MG")
+
+Shard reports: $SHARD_STATE_MB MB each (the score ranking's 2^19 entries); the merged metrics
+$( ((MERGE_STATUS == 0)) && echo "equal the one-run metrics exactly" || echo "DIFFER from the one-run metrics").
 
 The bootstrap's cost, on the first $PREFIX_ROWS rows ($PREFIX_MB MB):
 
@@ -230,6 +266,7 @@ print(", ".join(f"{k} {v:.2f}" for k, v in s.items()))' "$WORK/sklearn.json")
 Targets (issue 4):
 - pandas + scikit-learn / modelgate = ${SPEEDUP}× (target ≥ 10×): $(verdict "$SPEEDUP" '>=' 10)
 - modelgate / cat = ${OVER_CAT}× (target ≤ 3×): $(verdict "$OVER_CAT" '<=' 3)
+$( ((COLD_CACHE)) && { OC=$(div "$(best modelgate_cold)" "$(best cat_cold)" %.1f); echo "- with a cold cache, modelgate / cat = ${OC}×: $(verdict "$OC" '<=' 3)"; })
 - modelgate peak RSS = $MG_RSS MB, largest of all its runs (target < 100 MB): $(verdict "$MG_RSS" '<' 100)
 
 modelgate vs scikit-learn on the full file:
@@ -239,5 +276,9 @@ $(cat "$WORK/compare.txt")
 EOF
 if ((COMPARE_STATUS != 0)); then
     echo "error: modelgate's metrics differ from scikit-learn's" >&2
+    exit 1
+fi
+if ((MERGE_STATUS != 0)); then
+    echo "error: the merge of two shards differs from one run" >&2
     exit 1
 fi
