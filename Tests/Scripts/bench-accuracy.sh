@@ -248,7 +248,7 @@ $( ((COLD_CACHE)) && row 'modelgate (bootstrap 0), cold cache' modelgate_cold "$
 $(row 'modelgate --shard 1/2' shard "$BYTES" "$MG")
 $(row 'modelgate merge (2 shard reports)' merge "$BYTES" "$MG")
 
-Shard reports: $SHARD_STATE_MB MB each (the score ranking's 2^19 entries); the merged metrics
+Shard reports: $SHARD_STATE_MB MB each (mostly the score ranking, up to 2^19 entries); the merged metrics
 $( ((MERGE_STATUS == 0)) && echo "equal the one-run metrics exactly" || echo "DIFFER from the one-run metrics").
 
 The bootstrap's cost, on the first $PREFIX_ROWS rows ($PREFIX_MB MB):
