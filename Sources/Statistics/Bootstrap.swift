@@ -25,18 +25,19 @@ public enum Bootstrap {
 
     /// The percentile interval: the (1 - confidence)/2 and (1 + confidence)/2 quantiles of the
     /// replicates, interpolated as numpy's default `percentile` does. Nil when there are no
-    /// replicates or one is NaN: a statistic undefined on some resample has no interval.
+    /// replicates or one is not finite: a statistic undefined (NaN) or overflowing (an infinite
+    /// squared error) on some resample has no interval.
     public static func percentileInterval(replicates: [Double], confidence: Double) -> ClosedRange<Double>? {
-        guard !replicates.contains(where: \.isNaN) else { return nil }
+        guard replicates.allSatisfy(\.isFinite) else { return nil }
         return percentileInterval(sortedReplicates: replicates.sorted(), confidence: confidence)
     }
 
     /// As `percentileInterval(replicates:confidence:)`, for replicates already sorted
     /// ascending and free of NaN: for callers that ask for many confidences, such as
-    /// `IntervalInversion`.
+    /// `IntervalInversion`. Nil when empty or not finite (interpolating an infinity gives NaN).
     public static func percentileInterval(sortedReplicates sorted: [Double], confidence: Double) -> ClosedRange<Double>? {
         precondition(confidence > 0 && confidence < 1, "confidence must be in (0, 1), got \(confidence)")
-        guard !sorted.isEmpty else { return nil }
+        guard let first = sorted.first, let last = sorted.last, first.isFinite, last.isFinite else { return nil }
         let alpha = 1 - confidence
         return percentile(sorted: sorted, alpha / 2)...percentile(sorted: sorted, 1 - alpha / 2)
     }

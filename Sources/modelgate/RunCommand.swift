@@ -27,7 +27,7 @@ enum RunCommand: Command {
         var shard: Shard?
         if let text = arguments.value("shard") {
             guard let parsed = Shard(parsing: text) else {
-                return PipelineJob.usageError("--shard takes K/N with 1 <= K <= N, like 2/4; got '\(text)'", spec: spec)
+                return PipelineJob.usageError("--shard takes K/N with 1 <= K <= N <= \(Shard.maximumCount), like 2/4; got '\(text)'", spec: spec)
             }
             shard = parsed
         }

@@ -234,7 +234,7 @@ import Testing
         // Each edit makes the second shard's state wrong in one way.
         let edits: [(String, String, String)] = [
             ("\"classes\":[", "\"classes\":[\"x:1\",", "not a coded label"),
-            ("\"bytes\":", "\"bytes\":-", "negative counts"),
+            ("\"bytes\":", "\"bytes\":-", "a count is negative"),
             ("\"actual\":[", "\"actual\":[1000], \"ignored\":[", "inconsistent confusion counts"),
             ("\"skippedRows\":0", "\"skippedRows\":\"none\"", "cannot be read"),
         ]

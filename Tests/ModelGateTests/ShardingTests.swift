@@ -56,7 +56,8 @@ let shardingRegistry = GateRegistry(builtins: [ScriptedGate.self, SummingGate.se
     @Test func parsesKOfN() {
         #expect(Shard(parsing: "2/4") == Shard(index: 2, count: 4))
         #expect(Shard(parsing: "1/1")?.description == "1/1")
-        for bad in ["0/4", "5/4", "a/b", "2/", "/4", "-1/4", "2/4/6", " 2/4", "2 /4", "+2/4", "٢/٤", "", "2/0"] {
+        for bad in ["0/4", "5/4", "a/b", "2/", "/4", "-1/4", "2/4/6", " 2/4", "2 /4", "+2/4", "٢/٤", "", "2/0", "1/10001",
+                    "1/99999999999999999999"] {
             #expect(Shard(parsing: bad) == nil, "\(bad)")
         }
     }
@@ -231,7 +232,7 @@ let shardingRegistry = GateRegistry(builtins: [ScriptedGate.self, SummingGate.se
         let folder = Workspace()
         defer { folder.remove() }
         let paths = try await reports(count: 3, in: folder)
-        #expect(readError([paths[0], paths[2]]).contains("2/3 is missing"))
+        #expect(readError([paths[0], paths[2]]).contains("1 is missing (2/3)"))
         #expect(readError([paths[0], paths[1], paths[1], paths[2]]).contains("shard 2/3 is given twice"))
         #expect(readError([]).contains("no shard reports given"))
         let other = try await reports(count: 2, in: Workspace())
@@ -275,6 +276,14 @@ let shardingRegistry = GateRegistry(builtins: [ScriptedGate.self, SummingGate.se
         #expect(readError([whole]).contains("not a shard report"))
         let badShard = folder.write("bad.json", "{\"schemaVersion\": 1, \"shard\": {\"index\": 3, \"count\": 2}}")
         #expect(readError([badShard]).contains("1 <= K <= N"))
+        // The count comes from the report: a huge one is refused, not allocated.
+        let huge = folder.write("huge.json", "{\"schemaVersion\": 1, \"shard\": {\"index\": 1, \"count\": 1000000000000}}")
+        #expect(readError([huge]).contains("1 <= K <= N <= 10000"))
+        let many = try await reports(count: 1, in: folder) { _, text in
+            text = text.replacingOccurrences(of: "\"count\": 1", with: "\"count\": 10000")
+        }
+        #expect(readError(many).contains("9999 are missing (2/10000, 3/10000, 4/10000, 5/10000, 6/10000, 7/10000, 8/10000, 9/10000, 10/10000, 11/10000, …)"),
+                "\(readError(many))")
         #expect(readError([folder.root + "/absent.json"]).contains("cannot be read"))
         let paths = try await reports(count: 1, in: folder) { _, text in
             text = text.replacingOccurrences(of: "\"state\": {", with: "\"state\": [], \"x\": {")

@@ -15,6 +15,9 @@ struct BootstrapTests {
     @Test func noReplicatesOrANaNReplicateHaveNoInterval() {
         #expect(Bootstrap.percentileInterval(replicates: [], confidence: 0.95) == nil)
         #expect(Bootstrap.percentileInterval(replicates: [1, .nan, 2], confidence: 0.95) == nil)
+        // An overflowing statistic (an infinite squared error on a resample) has no interval either.
+        #expect(Bootstrap.percentileInterval(replicates: [1, .infinity, 2], confidence: 0.95) == nil)
+        #expect(Bootstrap.percentileInterval(sortedReplicates: [-.infinity, 1, 2], confidence: 0.95) == nil)
     }
 
     @Test func theSameSeedGivesTheSameReplicates() {

@@ -20,7 +20,7 @@ struct Accumulation<Evaluator: TaskEvaluator> {
         threshold = options.threshold
         overall = make()
         bootstrap = makeReplicate == nil ? nil : BlockBootstrap(resamples: options.bootstrapResamples, seed: options.seed)
-        blocks = makeReplicate.map { maker in (0..<BlockBootstrap.blockCount).map { _ in maker() } } ?? []
+        blocks = makeReplicate.map { maker in (0..<BlockBootstrap.blockCount).map { _ in maker().droppingConfusionMatrix() } } ?? []
     }
 
     /// Adds the row at 0-based `rowIndex` (its place in the file: the bootstrap block depends on it).
@@ -28,7 +28,7 @@ struct Accumulation<Evaluator: TaskEvaluator> {
     mutating func add(_ row: DecodedRow, slice: Int?, rowIndex: Int) {
         overall.add(row, count: 1)
         if let slice {
-            while slices.count <= slice { slices.append(make()) }
+            while slices.count <= slice { slices.append(make().droppingConfusionMatrix()) }
             slices[slice].add(sliceScores ? row : row.withoutScores(threshold: threshold), count: 1)
         }
         if let bootstrap { blocks[bootstrap.block(ofRow: rowIndex)].add(row, count: 1) }

@@ -9,20 +9,20 @@ extension AccuracyState {
     func canonical(fixedClassCount: Int) -> AccuracyState {
         var copy = self
         copy.slices.sort { Label.canonicallyOrdered($0.name.label, $1.name.label) }
-        guard classes.count > fixedClassCount + 1 else { return copy }
-        let movable = (fixedClassCount..<classes.count).sorted { Label.canonicallyOrdered(classes[$0].label, classes[$1].label) }
+        let movable = (min(fixedClassCount, classes.count)..<classes.count)
+            .sorted { Label.canonicallyOrdered(classes[$0].label, classes[$1].label) }
         var newID = Array(classes.indices)
         for (offset, old) in movable.enumerated() { newID[old] = fixedClassCount + offset }
-        guard newID != Array(classes.indices) else { return copy }
         for (old, new) in newID.enumerated() { copy.classes[new] = classes[old] }
-        copy.remapClasses(newID, classCount: classes.count)
+        // Even in the same order: renumbering also normalises how many classes the counts span.
+        copy.remapClasses(newID)
         return copy
     }
 
-    private mutating func remapClasses(_ newID: [Int], classCount: Int) {
-        overall = overall.remappingClasses(newID, classCount: classCount)
-        for index in slices.indices { slices[index].state = slices[index].state.remappingClasses(newID, classCount: classCount) }
-        for index in blocks.indices { blocks[index] = blocks[index].remappingClasses(newID, classCount: classCount) }
+    private mutating func remapClasses(_ newID: [Int]) {
+        overall = overall.remappingClasses(newID)
+        for index in slices.indices { slices[index].state = slices[index].state.remappingClasses(newID) }
+        for index in blocks.indices { blocks[index] = blocks[index].remappingClasses(newID) }
     }
 
     /// A state read from a shard report, checked against this gate's configuration by merging it
@@ -40,19 +40,34 @@ extension AccuracyState {
         case (0, nil), (BlockBootstrap.blockCount, _?): break
         default: throw fail("it has \(blocks.count) bootstrap blocks; this gate needs \(makeReplicate == nil ? 0 : BlockBootstrap.blockCount)")
         }
-        guard skippedRows >= 0, data.rows >= 0, data.bytes >= 0 else { throw fail("negative counts") }
+        let counts = [skippedRows, data.rows, data.bytes, predictions?.rows ?? 0, predictions?.bytes ?? 0,
+                      join?.unmatchedRows ?? 0, join?.unmatchedPredictions ?? 0, join?.skippedPredictionRows ?? 0]
+        guard counts.allSatisfy({ (0...MetricCounts.maximum).contains($0) }) else {
+            throw fail("a count is negative or larger than \(MetricCounts.maximum)")
+        }
+        // Each row names at most two classes (label, prediction), each prediction one.
+        guard classes.count <= fixedClasses.count + 2 * data.rows + (predictions?.rows ?? 0) else {
+            throw fail("it names \(classes.count) classes, more than its rows could have")
+        }
+        let evaluators = [overall] + slices.map(\.state) + blocks
+        guard evaluators.allSatisfy({ $0.countsAreValid }) else {
+            throw fail("a count is negative or larger than \(MetricCounts.maximum)")
+        }
+        guard evaluators.allSatisfy({ $0.classIDCount <= classes.count }) else { throw fail("it counts classes its class table does not name") }
         var copy = self
         do {
             copy.overall = try Self.refreshed(overall, make)
-            for index in slices.indices { copy.slices[index].state = try Self.refreshed(slices[index].state, make) }
+            for index in slices.indices {
+                copy.slices[index].state = try Self.refreshed(slices[index].state) { make().droppingConfusionMatrix() }
+            }
             if let makeReplicate {
-                for index in blocks.indices { copy.blocks[index] = try Self.refreshed(blocks[index], makeReplicate) }
+                for index in blocks.indices {
+                    copy.blocks[index] = try Self.refreshed(blocks[index]) { makeReplicate().droppingConfusionMatrix() }
+                }
             }
         } catch {
             throw fail(String(describing: error))
         }
-        let evaluators = [copy.overall] + copy.slices.map(\.state) + copy.blocks
-        guard evaluators.allSatisfy({ $0.classIDCount <= classes.count }) else { throw fail("it counts classes its class table does not name") }
         return copy
     }
 
@@ -76,19 +91,23 @@ extension AccuracyState {
             }
         }
         var table = LabelTable()
-        let newIDs = states.map { state in state.classes.map { table.insert($0.label) } }
+        for state in states { for label in state.classes { table.insert(label.label) } }
         if isBinary, table.count > 2 {
             throw GateFailure("a binary task has two classes, but the shards' labels are '\(table.labels.map(\.description).joined(separator: "', '"))'")
         }
-        let remapped = zip(states, newIDs).map { state, newID in
+        // One shard at a time, renumbered into the common table and merged: memory holds the
+        // result and one renumbered copy, however many shards there are.
+        func renumbered(_ state: AccuracyState) -> AccuracyState {
             var state = state
-            state.remapClasses(newID, classCount: table.count)
+            state.remapClasses(state.classes.map { table.id(of: $0.label)! })
             return state
         }
-        var result = remapped[0]
+        var result = renumbered(first)
         result.classes = table.labels.map(CodedLabel.init)
-        var sliceIndex = Dictionary(uniqueKeysWithValues: result.slices.enumerated().map { ($1.name, $0) })
-        for state in remapped.dropFirst() {
+        var sliceIndex: [CodedLabel: Int] = [:]
+        for (index, slice) in result.slices.enumerated() { sliceIndex[slice.name] = index }
+        for state in states.dropFirst() {
+            let state = renumbered(state)
             try result.overall.merge(state.overall)
             for index in result.blocks.indices { try result.blocks[index].merge(state.blocks[index]) }
             for slice in state.slices {
@@ -99,6 +118,8 @@ extension AccuracyState {
                     result.slices.append(slice)
                 }
             }
+            // Each count is at most `MetricCounts.maximum` and there are at most `Shard.maximumCount`
+            // shards, so these sums cannot overflow.
             result.skippedRows += state.skippedRows
             if let counts = state.join {
                 result.join?.unmatchedRows += counts.unmatchedRows

@@ -27,6 +27,6 @@ extension InputFile {
     /// shards of one run must agree on both.
     static func measure(_ path: String, rows: Int) -> Self {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        return Self(bytes: size ?? -1, rows: rows)
+        return Self(bytes: size ?? 0, rows: rows)
     }
 }

@@ -38,8 +38,13 @@ protocol TaskEvaluator: Sendable, Codable {
     func metrics() -> [MetricResult]
     /// How many ids of the class table the state uses (0 for binary and regression states).
     var classIDCount: Int { get }
+    /// Whether every count is in `0...MetricCounts.maximum`: checked on states read from a report.
+    var countsAreValid: Bool { get }
     /// The same rows under other class ids (`newID[old]`); binary and regression states have none to renumber.
-    func remappingClasses(_ newID: [Int], classCount: Int) -> Self
+    func remappingClasses(_ newID: [Int]) -> Self
+    /// The state as slices and bootstrap blocks keep it: without what only the overall report
+    /// shows (a multiclass confusion matrix, 8 MB at a thousand classes).
+    func droppingConfusionMatrix() -> Self
     /// Builds bootstrap replicates from block states (see `BlockBootstrap`); the default merges
     /// each drawn block as many times as it was drawn.
     static func replicateBuilder(blocks: [Self], make: () -> Self) throws -> ReplicateBuilder<Self>
@@ -48,12 +53,14 @@ protocol TaskEvaluator: Sendable, Codable {
 extension BinaryAccumulator {
     // Binary states hold 1 (positive) and 0, never table ids.
     var classIDCount: Int { 0 }
-    func remappingClasses(_ newID: [Int], classCount: Int) -> BinaryAccumulator { self }
+    func remappingClasses(_ newID: [Int]) -> BinaryAccumulator { self }
+    func droppingConfusionMatrix() -> BinaryAccumulator { self }
 }
 
 extension RegressionAccumulator {
     var classIDCount: Int { 0 }
-    func remappingClasses(_ newID: [Int], classCount: Int) -> RegressionAccumulator { self }
+    func remappingClasses(_ newID: [Int]) -> RegressionAccumulator { self }
+    func droppingConfusionMatrix() -> RegressionAccumulator { self }
 }
 
 extension MulticlassAccumulator {

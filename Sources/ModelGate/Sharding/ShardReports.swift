@@ -56,21 +56,24 @@ public struct ShardReports: Sendable {
             }
         }
         let count = first.report.count
-        var byIndex = [(path: String, report: OneReport)?](repeating: nil, count: count)
+        var byIndex: [Int: (path: String, report: OneReport)] = [:]
         for shard in shards {
-            if let earlier = byIndex[shard.report.index - 1] {
+            if let earlier = byIndex[shard.report.index] {
                 throw ConfigError("shard \(shard.report.index)/\(count) is given twice: here and in \(earlier.path)",
                                   path: shard.path, at: .none)
             }
-            byIndex[shard.report.index - 1] = shard
+            byIndex[shard.report.index] = shard
         }
-        let missing = byIndex.indices.filter { byIndex[$0] == nil }.map { "\($0 + 1)/\(count)" }
-        guard missing.isEmpty else {
-            throw ConfigError("the shard reports are shards of \(count), but \(missing.joined(separator: ", ")) "
-                              + (missing.count == 1 ? "is" : "are") + " missing: a merge needs every shard",
+        guard byIndex.count == count else {
+            // Named up to ten: the count comes from the reports, and may be large.
+            let missing = (1...count).lazy.filter { byIndex[$0] == nil }.prefix(10).map { "\($0)/\(count)" }
+            let absent = count - byIndex.count
+            throw ConfigError("the shard reports are shards of \(count), but \(absent) "
+                              + (absent == 1 ? "is" : "are") + " missing (\(missing.joined(separator: ", "))"
+                              + (absent > 10 ? ", …" : "") + "): a merge needs every shard",
                               path: "modelgate merge", at: .none)
         }
-        let ordered = byIndex.map { $0! }
+        let ordered = (1...count).map { byIndex[$0]! }
         return ShardReports(paths: ordered.map(\.path), toolVersion: first.report.toolVersion,
                             configSHA256: first.report.configSHA256, artifacts: first.report.artifacts,
                             entries: ordered.map(\.report.gates))
@@ -150,7 +153,7 @@ private struct OneReport {
         }
         guard case .int(let index)? = shard["index"]?.value, case .int(let count)? = shard["count"]?.value,
               Shard(index: index, count: count) != nil else {
-            throw fail("'shard' must be {\"index\": K, \"count\": N} with 1 <= K <= N", shard)
+            throw fail("'shard' must be {\"index\": K, \"count\": N} with 1 <= K <= N <= \(Shard.maximumCount)", shard)
         }
         guard let toolVersion = document["tool"]?["version"]?.stringValue else { throw fail("no 'tool.version'", document["tool"]) }
         guard let configSHA = document["config"]?["sha256"]?.stringValue else { throw fail("no 'config.sha256'", document["config"]) }

@@ -32,18 +32,19 @@ extension ConfusionCounts: Codable {
         let correct = try container.decode([Int].self, forKey: .correct)
         let matrix = try container.decodeIfPresent([[Int]].self, forKey: .matrix)
         let classes = actual.count
+        // Counts from a report are checked before any arithmetic: a huge one must not overflow.
         let consistent = predicted.count == classes && correct.count == classes
-            && (actual + predicted + correct).allSatisfy { $0 >= 0 }
+            && MetricCounts.total(actual) == rows && MetricCounts.total(predicted) == rows
+            && MetricCounts.total(correct) != nil
             && zip(correct, zip(actual, predicted)).allSatisfy { $0 <= min($1.0, $1.1) }
-            && actual.reduce(0, +) == rows && predicted.reduce(0, +) == rows
-            && (matrix == nil) == (classes > Self.matrixClassLimit)
+            && (matrix == nil || classes <= Self.matrixClassLimit)
         guard consistent else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                     debugDescription: "inconsistent confusion counts"))
         }
-        self.init(classCount: classes)
+        self.init(classCount: classes, keepsMatrix: matrix != nil)
         if let matrix {
-            guard matrix.count == classes, matrix.allSatisfy({ $0.count == classes && $0.allSatisfy { $0 >= 0 } }) else {
+            guard matrix.count == classes, matrix.allSatisfy({ $0.count == classes }), MetricCounts.total(matrix.joined()) == rows else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                         debugDescription: "matrix must be classes x classes"))
             }

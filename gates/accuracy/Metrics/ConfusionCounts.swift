@@ -18,11 +18,24 @@ public struct ConfusionCounts: Sendable {
     // Row-major with row stride `actual.count` (the class capacity); nil past the limit.
     private var matrix: [Int]? = []
 
-    public init(classCount: Int = 0) {
+    /// `keepsMatrix: false`: per-class counts only, for the many states (slices, bootstrap
+    /// blocks) that need no matrix: with a thousand classes a matrix is 8 MB.
+    public init(classCount: Int = 0, keepsMatrix: Bool = true) {
         precondition(classCount >= 0)
+        if !keepsMatrix { matrix = nil }
         if classCount > 0 { reserveClasses(classCount) }
         self.classCount = classCount
     }
+
+    /// The same counts without the matrix.
+    public func withoutMatrix() -> ConfusionCounts {
+        var copy = self
+        copy.matrix = nil
+        return copy
+    }
+
+    /// Whether `confusionMatrix()` has a matrix to give.
+    public var keepsMatrix: Bool { matrix != nil }
 
     /// Records `count` rows whose true class is `actual` and predicted class is `predicted`.
     @inline(__always)

@@ -100,13 +100,19 @@ public struct MulticlassAccumulator: Sendable, Equatable, Codable {
         logLossSum.add(other.logLossSum)
     }
 
-    /// The same rows under other class ids (`newID[old]`, in a table of `classCount`), for merging
-    /// shards that numbered their classes differently. Scored classes must keep their ids: their
-    /// score columns fix them.
-    public func remappingClasses(_ newID: [Int], classCount: Int) -> MulticlassAccumulator {
+    /// The same rows under other class ids (`newID[old]`), for merging shards that numbered their
+    /// classes differently. Scored classes must keep their ids: their score columns fix them.
+    public func remappingClasses(_ newID: [Int]) -> MulticlassAccumulator {
         precondition((0..<(scoreClassCount ?? 0)).allSatisfy { $0 >= newID.count || newID[$0] == $0 }, "scored classes keep their ids")
         var copy = self
-        copy.counts = counts.remapped(newID, classCount: classCount)
+        copy.counts = counts.remapped(newID, minimumClassCount: scoreClassCount ?? 0)
+        return copy
+    }
+
+    /// The same state without the confusion matrix (the metrics need only per-class counts).
+    public func droppingConfusionMatrix() -> MulticlassAccumulator {
+        var copy = self
+        copy.counts = counts.withoutMatrix()
         return copy
     }
 
