@@ -39,11 +39,18 @@ struct TaskEngine<Evaluator: TaskEvaluator>: AccuracyEngine {
     func merge(_ states: [GateState], _ context: GateContext) async throws -> GateOutcome {
         let replicate = needsBootstrap(context) ? makeReplicate : nil
         let fixedClasses = ClassLabels(options).table.labels
-        let shards = try states.enumerated().map { index, state in
-            try Self.decode(state, shard: index + 1)
+        var merger: AccuracyStateMerger<Evaluator>?
+        for (index, state) in states.enumerated() {
+            let shard = try Self.decode(state, shard: index + 1)
                 .validated(fixedClasses: fixedClasses, make: make, makeReplicate: replicate, name: "shard \(index + 1)")
+            if merger == nil {
+                merger = try AccuracyStateMerger(first: shard, isBinary: options.task == .binary)
+            } else {
+                try merger!.add(shard, shard: index + 1)
+            }
         }
-        return try outcome(of: try AccuracyState.merged(shards, isBinary: options.task == .binary), context)
+        guard let merger else { throw GateFailure("no shard states to merge") }
+        return try outcome(of: merger.merged, context)
     }
 
     /// One pass over the test set (or a shard's share of it), reading predictions from columns, a

@@ -19,7 +19,7 @@ extension AccuracyState {
         return copy
     }
 
-    private mutating func remapClasses(_ newID: [Int]) {
+    fileprivate mutating func remapClasses(_ newID: [Int]) {
         overall = overall.remappingClasses(newID)
         for index in slices.indices { slices[index].state = slices[index].state.remappingClasses(newID) }
         for index in blocks.indices { blocks[index] = blocks[index].remappingClasses(newID) }
@@ -76,57 +76,70 @@ extension AccuracyState {
         try fresh.merge(evaluator)
         return fresh
     }
+}
 
-    /// The state one pass over every shard's rows gives, from the shards' states (validated, in
-    /// shard order): classes renumbered into one table, slices matched by name, blocks by index.
-    static func merged(_ states: [AccuracyState], isBinary: Bool) throws -> AccuracyState {
-        let first = states[0]
-        for (index, state) in states.enumerated().dropFirst() {
-            let shard = "shard \(index + 1)"
-            guard state.data == first.data else {
-                throw GateFailure("\(shard) read a different data file (\(state.data)) than shard 1 (\(first.data)); every shard must read the same test set")
-            }
-            guard state.predictions == first.predictions else {
-                throw GateFailure("\(shard) read a different predictions file (\(state.predictions?.description ?? "none")) than shard 1 (\(first.predictions?.description ?? "none"))")
-            }
-        }
-        var table = LabelTable()
-        for state in states { for label in state.classes { table.insert(label.label) } }
+
+/// Merges shard states (validated, in shard order) one at a time into the state one pass over
+/// all their rows gives: classes renumbered into one table, slices matched by name, blocks by
+/// index. One at a time, so memory holds the result and one shard's state, however many shards.
+struct AccuracyStateMerger<Evaluator: TaskEvaluator> {
+    private var result: AccuracyState<Evaluator>
+    /// Grows as shards bring classes; ids already given never change, so `result` keeps its own.
+    private var table: LabelTable
+    private var sliceIndex: [CodedLabel: Int] = [:]
+    private let isBinary: Bool
+
+    init(first: AccuracyState<Evaluator>, isBinary: Bool) throws {
+        result = first
+        table = LabelTable(first.classes.map(\.label))
+        self.isBinary = isBinary
+        for (index, slice) in first.slices.enumerated() { sliceIndex[slice.name] = index }
+        try checkClassCount()
+    }
+
+    /// One run refuses a third label in a binary task; so does a merge, whichever shards had them.
+    private func checkClassCount() throws {
         if isBinary, table.count > 2 {
             throw GateFailure("a binary task has two classes, but the shards' labels are '\(table.labels.map(\.description).joined(separator: "', '"))'")
         }
-        // One shard at a time, renumbered into the common table and merged: memory holds the
-        // result and one renumbered copy, however many shards there are.
-        func renumbered(_ state: AccuracyState) -> AccuracyState {
-            var state = state
-            state.remapClasses(state.classes.map { table.id(of: $0.label)! })
-            return state
+    }
+
+    /// Adds shard number `shard`'s state.
+    mutating func add(_ state: AccuracyState<Evaluator>, shard: Int) throws {
+        guard state.data == result.data else {
+            throw GateFailure("shard \(shard) read a different data file (\(state.data)) than shard 1 (\(result.data)); every shard must read the same test set")
         }
-        var result = renumbered(first)
-        result.classes = table.labels.map(CodedLabel.init)
-        var sliceIndex: [CodedLabel: Int] = [:]
-        for (index, slice) in result.slices.enumerated() { sliceIndex[slice.name] = index }
-        for state in states.dropFirst() {
-            let state = renumbered(state)
-            try result.overall.merge(state.overall)
-            for index in result.blocks.indices { try result.blocks[index].merge(state.blocks[index]) }
-            for slice in state.slices {
-                if let index = sliceIndex[slice.name] {
-                    try result.slices[index].state.merge(slice.state)
-                } else {
-                    sliceIndex[slice.name] = result.slices.count
-                    result.slices.append(slice)
-                }
-            }
-            // Each count is at most `MetricCounts.maximum` and there are at most `Shard.maximumCount`
-            // shards, so these sums cannot overflow.
-            result.skippedRows += state.skippedRows
-            if let counts = state.join {
-                result.join?.unmatchedRows += counts.unmatchedRows
-                result.join?.unmatchedPredictions += counts.unmatchedPredictions
-                result.join?.skippedPredictionRows += counts.skippedPredictionRows
+        guard state.predictions == result.predictions else {
+            throw GateFailure("shard \(shard) read a different predictions file (\(state.predictions?.description ?? "none")) than shard 1 (\(result.predictions?.description ?? "none"))")
+        }
+        let newID = state.classes.map { table.insert($0.label) }
+        try checkClassCount()
+        var state = state
+        state.remapClasses(newID)
+        try result.overall.merge(state.overall)
+        for index in result.blocks.indices { try result.blocks[index].merge(state.blocks[index]) }
+        for slice in state.slices {
+            if let index = sliceIndex[slice.name] {
+                try result.slices[index].state.merge(slice.state)
+            } else {
+                sliceIndex[slice.name] = result.slices.count
+                result.slices.append(slice)
             }
         }
-        return result
+        // Each count is at most `MetricCounts.maximum` and there are at most `Shard.maximumCount`
+        // shards, so these sums cannot overflow.
+        result.skippedRows += state.skippedRows
+        if let counts = state.join {
+            result.join?.unmatchedRows += counts.unmatchedRows
+            result.join?.unmatchedPredictions += counts.unmatchedPredictions
+            result.join?.skippedPredictionRows += counts.skippedPredictionRows
+        }
+    }
+
+    /// The merged state, its class table the union of the shards'.
+    var merged: AccuracyState<Evaluator> {
+        var merged = result
+        merged.classes = table.labels.map(CodedLabel.init)
+        return merged
     }
 }

@@ -14,14 +14,16 @@ extension ScoreRanking: Codable {
         try container.encodeIfPresent(state.shift, forKey: .binShift)
         try container.encode(positives, forKey: .positives)
         try container.encode(negatives, forKey: .negatives)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(state.entries.count * 24)
-        for entry in state.entries {
-            for word in [entry.key, UInt64(entry.positives), UInt64(entry.negatives)] {
-                withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+        // Written straight into one buffer: a shard's ranking can be 12 MB, and every copy counts.
+        var bytes = Data(count: state.entries.count * 24)
+        bytes.withUnsafeMutableBytes { raw in
+            for (index, entry) in state.entries.enumerated() {
+                raw.storeBytes(of: entry.key.littleEndian, toByteOffset: index * 24, as: UInt64.self)
+                raw.storeBytes(of: UInt64(entry.positives).littleEndian, toByteOffset: index * 24 + 8, as: UInt64.self)
+                raw.storeBytes(of: UInt64(entry.negatives).littleEndian, toByteOffset: index * 24 + 16, as: UInt64.self)
             }
         }
-        try container.encode(Data(bytes).base64EncodedString(), forKey: .entries)
+        try container.encode(bytes.base64EncodedString(), forKey: .entries)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,21 +42,23 @@ extension ScoreRanking: Codable {
               data.count % 24 == 0, data.count / 24 <= capacity else {
             throw corrupt(.entries, "entries must be base64 of at most `capacity` 24-byte triples")
         }
-        let words = data.withUnsafeBytes { raw in
-            (0..<(data.count / 8)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        // Read in place, not through an array of words: one fewer copy of a large ranking.
+        func word(_ index: Int) -> UInt64 {
+            data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
         }
+        let wordCount = data.count / 8
         var positiveTotal = 0
         var negativeTotal = 0
-        entries.reserveCapacity(words.count / 3)
-        for index in stride(from: 0, to: words.count, by: 3) {
-            let key = words[index]
+        entries.reserveCapacity(wordCount / 3)
+        for index in stride(from: 0, to: wordCount, by: 3) {
+            let key = word(index)
             let validKey = shift.map { key >> UInt64(64 - $0) == 0 } ?? {
                 let score = ScoreKey.score(ofOrdered: key)
                 return score.isFinite && ScoreKey.ordered(bits: ScoreKey.normalizedBits(score)) == key
             }()
             guard validKey, entries.last.map({ $0.key < key }) ?? true,
-                  let entryPositives = Int(exactly: words[index + 1]),
-                  let entryNegatives = Int(exactly: words[index + 2]), entryPositives | entryNegatives != 0 else {
+                  let entryPositives = Int(exactly: word(index + 1)),
+                  let entryNegatives = Int(exactly: word(index + 2)), entryPositives | entryNegatives != 0 else {
                 throw corrupt(.entries, "entries must be valid keys in increasing order with counts")
             }
             let (newPositives, overflow1) = positiveTotal.addingReportingOverflow(entryPositives)
