@@ -108,4 +108,37 @@ import Testing
         let tampered = try JSONSerialization.data(withJSONObject: object)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ScoreRanking.self, from: tampered) }
     }
+
+    @Test func extremeScoresAndCountsSurviveTheVarintCoding() throws {
+        var ranking = ScoreRanking(capacity: 100)
+        let scores = [-Double.greatestFiniteMagnitude, -1, -Double.leastNonzeroMagnitude, 0, Double.leastNonzeroMagnitude,
+                      0.5, 1, Double.greatestFiniteMagnitude]
+        for (index, score) in scores.enumerated() {
+            ranking.add(score, positive: index % 2 == 0, count: index == 3 ? 1 << 40 : index + 1)
+        }
+        #expect(try jsonRoundTrip(ranking) == ranking)
+        // About 7 bytes an entry of base64'd varints, not 24.
+        let json = try JSONEncoder().encode(Self.ranking(Self.modelRows(5_000, seed: 3), capacity: 10_000))
+        let entries = try #require((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["entries"] as? String)
+        let entryCount = Self.ranking(Self.modelRows(5_000, seed: 3), capacity: 10_000).entryCount
+        #expect(Double(Data(base64Encoded: entries)!.count) / Double(entryCount) < 12)
+    }
+
+    @Test func cutOffOrOverlongVarintsAreRejected() throws {
+        func decode(_ bytes: [UInt8], positives: Int, negatives: Int) -> Bool {
+            let json = #"{"capacity": 10, "positives": \#(positives), "negatives": \#(negatives), "entries": "\#(Data(bytes).base64EncodedString())"}"#
+            return (try? JSONDecoder().decode(ScoreRanking.self, from: Data(json.utf8))) != nil
+        }
+        let half = ScoreKey.ordered(bits: ScoreKey.normalizedBits(0.5))
+        var key: [UInt8] = []
+        var value = half
+        while value >= 0x80 { key.append(UInt8(truncatingIfNeeded: value) | 0x80); value >>= 7 }
+        key.append(UInt8(value))
+        #expect(decode(key + [1, 0], positives: 1, negatives: 0))
+        #expect(!decode(key + [1], positives: 1, negatives: 0), "cut off before the negatives")
+        #expect(!decode(key + [0x81], positives: 1, negatives: 0), "a varint without its last byte")
+        #expect(!decode(key + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02, 0], positives: 1, negatives: 0),
+                "more than 64 bits")
+        #expect(!decode(key + [1, 0] + [0, 1, 0], positives: 2, negatives: 0), "a repeated key")
+    }
 }

@@ -1,7 +1,10 @@
 import Foundation
 
-// Entries travel as base64 of little-endian (key, positives, negatives) triples in key order:
-// compact for shard reports of half a million entries, and the same bytes for the same state.
+// Entries travel as base64 of (key − previous key, positives, negatives) triples in key order,
+// each an unsigned LEB128 varint: adjacent keys are close and counts small, so an entry takes
+// about 7 bytes instead of 24. A shard report's ranking of half a million entries is then ~5 MB
+// of JSON, and every copy a shard run and a merge make of it is a quarter of the size. The same
+// state always gives the same bytes.
 extension ScoreRanking: Codable {
     private enum CodingKeys: String, CodingKey {
         case capacity, binShift, positives, negatives, entries
@@ -14,14 +17,14 @@ extension ScoreRanking: Codable {
         try container.encodeIfPresent(state.shift, forKey: .binShift)
         try container.encode(positives, forKey: .positives)
         try container.encode(negatives, forKey: .negatives)
-        // Written straight into one buffer: a shard's ranking can be 12 MB, and every copy counts.
-        var bytes = Data(count: state.entries.count * 24)
-        bytes.withUnsafeMutableBytes { raw in
-            for (index, entry) in state.entries.enumerated() {
-                raw.storeBytes(of: entry.key.littleEndian, toByteOffset: index * 24, as: UInt64.self)
-                raw.storeBytes(of: UInt64(entry.positives).littleEndian, toByteOffset: index * 24 + 8, as: UInt64.self)
-                raw.storeBytes(of: UInt64(entry.negatives).littleEndian, toByteOffset: index * 24 + 16, as: UInt64.self)
-            }
+        var bytes = Data()
+        bytes.reserveCapacity(state.entries.count * 8)
+        var previous: UInt64 = 0
+        for entry in state.entries {
+            Self.appendVarint(entry.key &- previous, to: &bytes)
+            Self.appendVarint(UInt64(entry.positives), to: &bytes)
+            Self.appendVarint(UInt64(entry.negatives), to: &bytes)
+            previous = entry.key
         }
         try container.encode(bytes.base64EncodedString(), forKey: .entries)
     }
@@ -38,40 +41,72 @@ extension ScoreRanking: Codable {
         if let shift, !(1...64).contains(shift) { throw corrupt(.binShift, "bin shift out of range") }
         let positives = try container.decode(Int.self, forKey: .positives)
         let negatives = try container.decode(Int.self, forKey: .negatives)
-        guard let data = Data(base64Encoded: try container.decode(String.self, forKey: .entries)),
-              data.count % 24 == 0, data.count / 24 <= capacity else {
-            throw corrupt(.entries, "entries must be base64 of at most `capacity` 24-byte triples")
+        guard let data = Data(base64Encoded: try container.decode(String.self, forKey: .entries)) else {
+            throw corrupt(.entries, "entries must be base64")
         }
-        // Read in place, not through an array of words: one fewer copy of a large ranking.
-        func word(_ index: Int) -> UInt64 {
-            data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
-        }
-        let wordCount = data.count / 8
+        let badEntries = corrupt(.entries, "entries must be at most `capacity` varint triples of increasing valid keys with counts that add up")
+        var reader = VarintReader(data)
         var positiveTotal = 0
         var negativeTotal = 0
-        entries.reserveCapacity(wordCount / 3)
-        for index in stride(from: 0, to: wordCount, by: 3) {
-            let key = word(index)
+        var key: UInt64 = 0
+        while !reader.atEnd {
+            guard entries.count < capacity, let delta = reader.next(), let entryPositives = reader.next().flatMap(Int.init(exactly:)),
+                  let entryNegatives = reader.next().flatMap(Int.init(exactly:)) else { throw badEntries }
+            let (next, overflow) = key.addingReportingOverflow(delta)
+            // Keys strictly increase: only the first may equal the previous one's start, 0.
+            guard !overflow, delta > 0 || entries.isEmpty else { throw badEntries }
+            key = next
             let validKey = shift.map { key >> UInt64(64 - $0) == 0 } ?? {
                 let score = ScoreKey.score(ofOrdered: key)
                 return score.isFinite && ScoreKey.ordered(bits: ScoreKey.normalizedBits(score)) == key
             }()
-            guard validKey, entries.last.map({ $0.key < key }) ?? true,
-                  let entryPositives = Int(exactly: word(index + 1)),
-                  let entryNegatives = Int(exactly: word(index + 2)), entryPositives | entryNegatives != 0 else {
-                throw corrupt(.entries, "entries must be valid keys in increasing order with counts")
-            }
             let (newPositives, overflow1) = positiveTotal.addingReportingOverflow(entryPositives)
             let (newNegatives, overflow2) = negativeTotal.addingReportingOverflow(entryNegatives)
-            guard !overflow1, !overflow2 else { throw corrupt(.entries, "counts too large") }
+            guard validKey, entryPositives | entryNegatives != 0, !overflow1, !overflow2 else { throw badEntries }
             positiveTotal = newPositives
             negativeTotal = newNegatives
             entries.append(ScoreEntry(key: key, positives: entryPositives, negatives: entryNegatives))
         }
-        guard positiveTotal == positives, negativeTotal == negatives else {
-            throw corrupt(.entries, "entry counts do not add up to the totals")
-        }
+        guard positiveTotal == positives, negativeTotal == negatives else { throw badEntries }
         self.positives = positives
         self.negatives = negatives
+    }
+
+    /// Unsigned LEB128: seven bits per byte, low bits first, the high bit set on all but the last.
+    private static func appendVarint(_ value: UInt64, to bytes: inout Data) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+}
+
+/// Reads unsigned LEB128 varints; nil for one that is cut off or does not fit 64 bits.
+private struct VarintReader {
+    private let data: Data
+    private var offset: Int
+
+    init(_ data: Data) {
+        self.data = data
+        offset = data.startIndex
+    }
+
+    var atEnd: Bool { offset == data.endIndex }
+
+    mutating func next() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < data.endIndex {
+            let byte = data[offset]
+            offset += 1
+            // The tenth byte holds the 64th bit only.
+            guard shift < 63 || byte <= 1 else { return nil }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
     }
 }
