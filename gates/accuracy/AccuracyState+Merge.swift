@@ -78,7 +78,6 @@ extension AccuracyState {
     }
 }
 
-
 /// Merges shard states (validated, in shard order) one at a time into the state one pass over
 /// all their rows gives: classes renumbered into one table, slices matched by name, blocks by
 /// index. One at a time, so memory holds the result and one shard's state, however many shards.
