@@ -25,12 +25,8 @@ struct GateResultBuilder {
             } catch {
                 result.error = String(describing: error)
             }
-        case .failed(let message):
-            result.error = message
-        case .timedOut(let limit):
-            result.error = "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
-        case .interrupted(let reason):
-            result.error = "interrupted (\(reason)); the gate and its child processes were stopped"
+        case .failed, .timedOut, .interrupted:
+            result.error = Self.failure(ending)
         }
         if result.error != nil { result.status = .error }
         if result.summary.isEmpty { result.summary = Self.summary(of: result) }
@@ -49,16 +45,22 @@ struct GateResultBuilder {
             result.evidence = measurement.evidence
             result.summary = "shard \(shard): \(measurement.summary); `modelgate merge` decides"
             return result
-        case .failed(let message):
-            result.error = message
-        case .timedOut(let limit):
-            result.error = "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
-        case .interrupted(let reason):
-            result.error = "interrupted (\(reason)); the gate and its child processes were stopped"
+        case .failed, .timedOut, .interrupted:
+            result.error = Self.failure(ending)
         }
         result.summary = result.error ?? ""
         if !config.blocking { result.status = .warn }
         return result
+    }
+
+    /// Why a gate's work did not finish, in words for the report (nil when it finished).
+    static func failure<Result>(_ ending: GateExecution.Ending<Result>) -> String? {
+        switch ending {
+        case .finished: return nil
+        case .failed(let message): return message
+        case .timedOut(let limit): return "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
+        case .interrupted(let reason): return "interrupted (\(reason)); the gate and its child processes were stopped"
+        }
     }
 
     /// The worse of the gate's own judgement and its checks.
