@@ -9,7 +9,7 @@ let package = Package(
     name: "modelgate",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "modelgate", targets: ["modelgate"]),
+        .executable(name: "modelgate", targets: ["ModelGateCLI"]),
         .library(name: "ModelGate", targets: ["ModelGate"]),
     ],
     targets: [
@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "BuiltinGates", dependencies: ["ModelGate", "AccuracyGate"], swiftSettings: strict),
 
         // The executable: argument parsing and wiring only.
-        .executableTarget(name: "modelgate", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
+        .executableTarget(name: "ModelGateCLI", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "ModelGate", "Tabular", "Document"], exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "ModelGate"]),
-        .testTarget(name: "CLITests", dependencies: ["modelgate"]),
+        .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

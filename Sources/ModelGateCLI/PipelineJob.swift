@@ -1,12 +1,6 @@
 import Foundation
 import ModelGate
 
-/// Why a job stops before any gate runs (exit 2).
-enum JobError: Error {
-    case usage(String)
-    case config(ConfigError)
-}
-
 /// What `run` and `merge` share: reading the reports wanted, the baseline, the pipeline and the
 /// gate selection, hashing the candidate, running, writing every report, and the exit code.
 struct PipelineJob {
