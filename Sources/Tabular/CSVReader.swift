@@ -1,6 +1,6 @@
 // Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF and LF both end
 // records; a UTF-8 byte-order mark is skipped; blank lines are skipped (as pandas does). An empty
-// field, quoted or not, is a missing value.
+// field, quoted or not, is a missing value, and so is a cell spelled as in `missingValues`.
 
 /// Reads an RFC 4180 CSV file (header row required) one record at a time, in bounded memory.
 public final class CSVReader: RowReader {
@@ -19,6 +19,8 @@ public final class CSVReader: RowReader {
     /// The physical line at which the next record starts.
     @exclusivity(unchecked) var lineNumber = 1
     private var headerLine = 1
+    /// Cell texts read as missing, besides an empty cell (`NA`, `NaN`... with `.pandasDefault`).
+    public var missingValues = MissingValueSpellings.none
 
     /// Opens `path` and reads its header. `delimiter` is one ASCII byte: `,`, `;`, tab, `|`...
     public convenience init(path: String, delimiter: UInt8 = UInt8(ascii: ","),
@@ -162,7 +164,7 @@ public final class CSVReader: RowReader {
             let span = unescape(column)
             let count = span.end - span.start
             context.fields[slot] = Field(base: UnsafeRawPointer(input.buffer + span.start), count: count,
-                                         kind: count == 0 ? .missing : .text)
+                                         kind: count == 0 || missingValues.matches(input.buffer + span.start, count: count) ? .missing : .text)
         }
     }
 

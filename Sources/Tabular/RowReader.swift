@@ -50,9 +50,14 @@ public enum TableFormat: Sendable, Equatable {
 }
 
 /// Opens `path` with the reader for `format`; a CSV reader has read the header when this returns.
-public func openTable(_ path: String, format: TableFormat) throws(TabularError) -> any RowReader {
+/// `missingValues` are the CSV cell texts that mean "no value" (JSON Lines has `null` for that).
+public func openTable(_ path: String, format: TableFormat,
+                      missingValues: MissingValueSpellings = .none) throws(TabularError) -> any RowReader {
     switch format {
-    case .csv(let delimiter): return try CSVReader(path: path, delimiter: delimiter)
+    case .csv(let delimiter):
+        let reader = try CSVReader(path: path, delimiter: delimiter)
+        reader.missingValues = missingValues
+        return reader
     case .jsonLines: return try JSONLinesReader(path: path)
     }
 }

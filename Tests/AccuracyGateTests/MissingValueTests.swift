@@ -35,3 +35,49 @@ import Testing
         #expect(error.contains("0 usable rows") && error.contains("2 rows were skipped"), "\(error)")
     }
 }
+
+/// Missing cells spelled as data people write them (`NA`, `nan`, `NULL`...) are missing for
+/// labels, predictions and scores alike, as pandas reads them; never a class or a NaN score.
+@Suite struct MissingValueSpellingTests {
+    static let spelled = "label,score,prediction\n1,0.9,1\nNA,0.3,0\n0,nan,0\n1,0.8,NULL\n0,0.1,0\n1,0.6,1\n0,N/A,0\n"
+    static let clean = "label,score,prediction\n1,0.9,1\n0,0.1,0\n1,0.6,1\n"
+
+    @Test func spelledMissingCellsAreSkippedAndCountedLikeEmptyOnes() async throws {
+        let workspace = try GateWorkspace(["spelled.csv": Self.spelled, "clean.csv": Self.clean])
+        let options = "task: binary\nlabel: label\nscore: score\nprediction: prediction\nmissing: skip"
+        let spelled = try await workspace.run("data: spelled.csv\n" + options)
+        let clean = try await workspace.run("data: clean.csv\n" + options)
+        #expect(spelled.status == .pass, "\(spelled.error ?? "")")
+        #expect(spelled.evidence["rows"] == 3 && spelled.evidence["skipped_rows"] == 4)
+        #expect(spelled.metrics.map(\.name) == clean.metrics.map(\.name))
+        #expect(spelled.metrics.map(\.value) == clean.metrics.map(\.value))
+        #expect(spelled.metrics.allSatisfy { !$0.value.isNaN })
+    }
+
+    @Test func aSpelledMissingLabelStopsTheGateNamingRowAndColumn() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,score\n1,0.9\nNA,0.3\n"])
+        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score")
+        #expect(result.status == .error)
+        #expect(result.oneLineError.contains("row 2") && result.oneLineError.contains("label"), "\(result.oneLineError)")
+    }
+
+    @Test func aMulticlassLabelNAIsNeverAClass() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,prediction\ncat,cat\nNA,dog\ndog,dog\n<NA>,cat\n"])
+        let result = try await workspace.run("data: test.csv\ntask: multiclass\nlabel: label\nprediction: prediction\nmissing: skip")
+        #expect(result.evidence["skipped_rows"] == 2)
+        #expect(!result.metrics.contains { $0.name.contains("NA") }, "\(result.metrics.map(\.name))")
+    }
+
+    @Test func anEmptyListMakesOnlyEmptyCellsMissing() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,prediction\ncat,cat\nNA,NA\ndog,dog\n"])
+        let result = try await workspace.run("data: test.csv\ntask: multiclass\nlabel: label\nprediction: prediction\nna_values: []")
+        #expect(result.evidence["rows"] == 3)
+        #expect(result.metrics.contains { $0.name == "recall[class=NA]" }, "\(result.metrics.map(\.name))")
+    }
+
+    @Test func aTeamsOwnSpellingIsMissingAndTheDefaultNoLonger() async throws {
+        let workspace = try GateWorkspace(["test.csv": "label,score\n1,0.9\n0,?\n1,0.7\n0,0.2\n"])
+        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\nmissing: skip\nna_values: ['?']")
+        #expect(result.evidence["skipped_rows"] == 1 && result.evidence["rows"] == 3)
+    }
+}

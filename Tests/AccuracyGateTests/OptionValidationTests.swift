@@ -21,7 +21,7 @@ import Testing
 
     @Test func anUnknownTaskListsTheTasks() {
         expectError("data: t.csv\ntask: ranking\nlabel: y\nprediction: p", at: 7, 11,
-                    saying: "'task' must be one of binary, multiclass, regression")
+                    saying: "'task' of gate 'quality' must be one of binary, multiclass, regression, got \"ranking\"")
     }
 
     @Test func aBinaryTaskWithoutPredictionOrScorePointsAtTheGate() {
@@ -73,7 +73,7 @@ import Testing
 
     @Test func anUnknownMissingPolicyIsRefused() {
         expectError("data: t.csv\ntask: binary\nlabel: y\nprediction: p\nmissing: drop", at: 10, 14,
-                    saying: "'missing' must be 'error' or 'skip'")
+                    saying: "'missing' of gate 'quality' must be one of error, skip, got \"drop\"")
     }
 
     @Test func aPositiveClassMustBeOneValue() {
@@ -95,6 +95,30 @@ import Testing
     @Test func scoreColumnsMustNameDistinctClasses() {
         expectError("data: t.csv\ntask: multiclass\nlabel: y\nscores: {1: a, 1.0: b}", at: 9, 13,
                     saying: "names a class twice")
+    }
+
+    @Test func aMisspelledChoiceSuggestsTheNearestWord() {
+        expectError("data: t.csv\ntask: binray\nlabel: y\nprediction: p", at: 7, 11, saying: "did you mean 'binary'?")
+    }
+
+    @Test func numbersOutsideTheirDeclaredRangeAreRefused() {
+        expectError("data: t.csv\ntask: binary\nlabel: y\nprediction: p\nmin_rows: 0", at: 10, 15, saying: "must be at least 1, got 0")
+        expectError("data: t.csv\ntask: binary\nlabel: y\nprediction: p\nbootstrap: 10001", at: 10, 16, saying: "must be 0 to 10000")
+        expectError("data: t.csv\ntask: binary\nlabel: y\nprediction: p\nseed: -1", at: 10, 11, saying: "must be at least 0")
+    }
+
+    @Test func nonFiniteNumbersAreNeverSettings() {
+        for value in [".inf", "-.inf", ".nan"] {
+            expectError("data: t.csv\ntask: binary\nlabel: y\nscore: s\nthreshold: \(value)", at: 10, 16,
+                        saying: "'threshold' of gate 'quality' must be a finite number")
+        }
+    }
+
+    @Test func aListWithANestedItemIsRefusedNotFiltered() {
+        expectError("data: t.csv\ntask: multiclass\nlabel: y\nscores: probs\nclasses: [a, [b], c]", at: 10, 14,
+                    saying: "'classes' of gate 'quality' must be a list of strings")
+        expectError("data: t.csv\ntask: binary\nlabel: y\nscore: s\nna_values: [NA, {x: 1}]", at: 10, 16,
+                    saying: "'na_values' of gate 'quality' must be a list of strings")
     }
 
     @Test func aSensibleGateReadsWithoutError() {

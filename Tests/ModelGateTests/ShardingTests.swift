@@ -8,16 +8,18 @@ import Testing
 struct SummingGate: MergeableGate {
     static let descriptor = GateDescriptor(
         type: "summing", summary: "Averages its values, shard by shard (tests only).", rationale: "Drives shard runs in tests.",
-        options: [OptionSpec("values", .list, help: "the data"),
-                  OptionSpec("fail_in_shard", .integer, help: "throw when measuring this shard")],
+        options: [values.spec, failInShard.spec],
         metrics: [MetricSpec("mean", "the mean")], defaultTimeout: .seconds(30), examples: [])
+
+    static let values = Option<Node>("values", .list, help: "the data")
+    static let failInShard = Option<Int>("fail_in_shard", help: "throw when measuring this shard")
 
     let values: [Double]
     let failInShard: Int?
 
     init(options: GateOptions) throws(ConfigError) {
-        values = (options["values"]?.arrayValue ?? []).compactMap(\.numberValue)
-        failInShard = options.integer("fail_in_shard")
+        values = (options[Self.values]?.arrayValue ?? []).compactMap(\.numberValue)
+        failInShard = options.value(Self.failInShard)
     }
 
     func run(_ context: GateContext) async throws -> GateOutcome {

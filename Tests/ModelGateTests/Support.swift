@@ -6,29 +6,31 @@ import Foundation
 struct ScriptedGate: Gate {
     static let descriptor = GateDescriptor(
         type: "scripted", summary: "Reports the metrics its options give (tests only).", rationale: "Drives the runner in tests.",
-        options: [OptionSpec("metrics", .mapping, help: "metric: value"),
-                  OptionSpec("successes", .mapping, help: "metric: [successes, trials] for Wilson intervals"),
-                  OptionSpec("rows", .integer, default: "100", help: "evidence rows"),
-                  OptionSpec("sleep", .duration, help: "sleep this long, cooperatively"),
-                  OptionSpec("hang", .duration, help: "wait this long, ignoring cancellation"),
-                  OptionSpec("throw", .string, help: "fail with this message"),
-                  OptionSpec("status", .string, default: "pass", help: "the gate's own status"),
-                  OptionSpec("summary", .string, default: "scripted", help: "summary")],
+        options: [metrics.spec, successes.spec, rows.spec, sleep.spec, hang.spec, failure.spec, status.spec, summary.spec],
         metrics: [MetricSpec("*", "anything")], defaultTimeout: .seconds(30), examples: [])
+
+    static let metrics = Option<Node>("metrics", .mapping, help: "metric: value")
+    static let successes = Option<Node>("successes", .mapping, help: "metric: [successes, trials] for Wilson intervals")
+    static let rows = Option<Int>("rows", default: 100, help: "evidence rows")
+    static let sleep = Option<Duration>("sleep", help: "sleep this long, cooperatively")
+    static let hang = Option<Duration>("hang", help: "wait this long, ignoring cancellation")
+    static let failure = Option<String>("throw", help: "fail with this message")
+    static let status = Option<String>("status", default: "pass", help: "the gate's own status")
+    static let summary = Option<String>("summary", default: "scripted", help: "summary")
 
     let options: GateOptions
 
     init(options: GateOptions) throws(ConfigError) {
-        if let status = options.string("status"), GateStatus(rawValue: status) == nil {
-            throw options.error("bad status", at: options["status"])
+        if let status = options.value(Self.status), GateStatus(rawValue: status) == nil {
+            throw options.error("bad status", at: options[Self.status])
         }
         self.options = options
     }
 
     func run(_ context: GateContext) async throws -> GateOutcome {
-        context.log.write("scripted gate ran with summary \(options.string("summary") ?? "")")
-        if let sleep = options.duration("sleep") { try await Task.sleep(for: sleep) }
-        if let hang = options.duration("hang") {
+        context.log.write("scripted gate ran with summary \(options.value(Self.summary) ?? "")")
+        if let sleep = options.value(Self.sleep) { try await Task.sleep(for: sleep) }
+        if let hang = options.value(Self.hang) {
             // Ignores cancellation, like a gate stuck in a system call; waits on a thread of its
             // own so the test does not also starve the cooperative pool other tests share.
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -38,20 +40,20 @@ struct ScriptedGate: Gate {
                 }
             }
         }
-        if let message = options.string("throw") { throw GateFailure(message) }
+        if let message = options.value(Self.failure) { throw GateFailure(message) }
         var metrics: [Metric] = []
-        for member in options["metrics"]?.objectValue ?? [] {
+        for member in options[Self.metrics]?.objectValue ?? [] {
             metrics.append(Metric(member.key, member.value.numberValue ?? .nan))
         }
-        for member in options["successes"]?.objectValue ?? [] {
+        for member in options[Self.successes]?.objectValue ?? [] {
             let pair = member.value.arrayValue?.compactMap(\.numberValue) ?? []
             let successes = Int(pair[0]), trials = Int(pair[1])
             metrics.append(Metric(member.key, Double(successes) / Double(trials),
                                   interval: .proportion(successes: successes, trials: trials)))
         }
-        return GateOutcome(metrics: metrics, evidence: Evidence([("rows", options.integer("rows") ?? 100)]),
-                           status: GateStatus(rawValue: options.string("status") ?? "pass") ?? .pass,
-                           summary: options.string("summary") ?? "scripted")
+        return GateOutcome(metrics: metrics, evidence: Evidence([("rows", options.value(Self.rows) ?? 100)]),
+                           status: GateStatus(rawValue: options.value(Self.status) ?? "pass") ?? .pass,
+                           summary: options.value(Self.summary) ?? "scripted")
     }
 }
 

@@ -13,36 +13,32 @@ public struct AccuracyGate: MergeableGate {
         exactly as scikit-learn does (zero_division=0, tied scores in AUC, log-loss clipping), with a \
         95% interval for each gated metric so a small test set cannot pass by luck.
         """,
-        options: [
-            OptionSpec("data", .path, required: true, help: "The test set: CSV (header row; .csv, .tsv) or JSON Lines (.jsonl, .ndjson)."),
-            OptionSpec("format", .string, help: "csv, tsv or jsonl, when the file name does not tell."),
-            OptionSpec("delimiter", .string, default: ",", help: "CSV field delimiter, one character (\\t for tab)."),
-            OptionSpec("task", .string, required: true, help: "binary, multiclass or regression."),
-            OptionSpec("label", .string, required: true, help: "Column (CSV) or dotted path (JSON Lines) of the true label or target."),
-            OptionSpec("prediction", .string, help: "Column of the predicted label (classification) or value (regression)."),
-            OptionSpec("predictions", .path, help: "A separate file (CSV or JSON Lines; by its name, else as 'data') holding the prediction and score columns, joined to 'data' by 'id_column'. It is read into memory first: about 30 bytes plus the id per prediction, and 8 per score."),
-            OptionSpec("id_column", .string, help: "The rows' id column. With 'predictions': the column both files have; ids compare as written (7 matches \"7\", not 7.0). Every row needs exactly one prediction: unmatched ids on either side are an error with their counts (skipped and counted with 'missing: skip'); a repeated id is an error. Under 'modelgate run --shard K/N' a row's shard is a stable hash of its id (else of its row number)."),
-            OptionSpec("score", .string, help: "Binary: column of the positive class's probability; predictions are score > threshold when no prediction column is given."),
-            OptionSpec("use_predictor", .boolean, default: "false", help: "Get predictions from the candidate's predictor (candidate.predictor, type command), run on its 'inputs' columns of each row, instead of from columns. Each answer line is a number (binary: score; regression: value), a label, an array of class scores (multiclass, in the order of 'classes'), or an object with 'prediction', 'score' or 'scores'."),
-            OptionSpec("scores", .any, help: "Multiclass: a mapping of class to score column, or one column holding a JSON array of scores per row (ordered by 'classes')."),
-            OptionSpec("classes", .list, help: "Multiclass: the classes in the order of a 'scores' array."),
-            OptionSpec("positive", .any, default: "1", help: "Binary: the positive class label: a number, a string, or true/false (JSON booleans)."),
-            OptionSpec("threshold", .number, default: "0.5", help: "Binary: the decision threshold on 'score'."),
-            OptionSpec("missing", .string, default: "error", help: "error: a missing value (or an id without a prediction) stops the gate, naming file, row and column; skip: skip such rows and count them."),
-            OptionSpec("slice_by", .string, help: "Column whose values are slices: metrics are computed per slice, and gaps across slices."),
-            OptionSpec("slice_thresholds", .mapping, help: "metric: condition, checked in every slice with at least min_slice_rows rows."),
-            OptionSpec("min_slice_rows", .integer, default: "30", help: "Slices with fewer rows are reported but not judged."),
-            OptionSpec("min_rows", .integer, default: "1", help: "A test set with fewer usable rows is an error."),
-            OptionSpec("bootstrap", .integer, default: "200", help: "Bootstrap resamples for intervals of gated metrics that are not proportions (0: none)."),
-            OptionSpec("seed", .integer, default: "0", help: "Seed of the bootstrap, so intervals are reproducible."),
-        ],
+        options: AccuracyOption.all,
         metrics: (BinaryAccumulator.metricNames + MulticlassAccumulator.metricNames.filter { !BinaryAccumulator.metricNames.contains($0) }
                   + RegressionAccumulator.metricNames).map { MetricSpec($0, "scikit-learn's \($0)") }
             + [MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap"),
                MetricSpec("demographic_parity_difference", "binary: max − min of the predicted-positive rate over judged slices"),
                MetricSpec("equal_opportunity_difference", "binary: max − min of recall over judged slices")],
         defaultTimeout: .seconds(1800),
-        examples: AccuracyExamples.all)
+        examples: AccuracyExamples.all,
+        notes: [
+            """
+            **Missing values.** A CSV cell is missing when it is empty or spelled as one of `na_values` \
+            (by default pandas' `read_csv` list: `NA`, `N/A`, `NaN`, `nan`, `NULL`, `None`, `<NA>`, `#N/A`...), \
+            whether quoted or not; in JSON Lines, a `null` or an absent field. This holds for labels, \
+            predictions, scores, slice and id columns alike, so `NA` is never a class and `nan` never a \
+            score. With `missing: error` (the default) the first missing value stops the gate, naming \
+            file, row and column (exit 3); with `missing: skip` the row is left out of every metric and \
+            counted as `skipped_rows` in the evidence.
+            """,
+            """
+            **Undefined metrics.** A metric that the data cannot define (recall with no positive rows, \
+            AUC with one class, a score metric where some row has no score) is left out of `metrics` in \
+            every report, not written as null, 0 or NaN; the gate's log says why. A metric that a \
+            threshold names and that is undefined makes the gate an `error` with the reason (exit 3), \
+            never a pass.
+            """,
+        ])
 
     let options: AccuracyOptions
     private let engine: any AccuracyEngine

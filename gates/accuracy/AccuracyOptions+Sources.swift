@@ -7,17 +7,15 @@ import Tabular
 extension AccuracyOptions {
     static func format(_ options: GateOptions, data: String) throws(ConfigError) -> TableFormat {
         let delimiter = try Self.delimiter(options)
-        switch options.string("format") {
-        case "csv": return .csv(delimiter: delimiter ?? UInt8(ascii: ","))
-        case "tsv": return .csv(delimiter: 0x09)
-        case "jsonl": return .jsonLines
+        switch options.value(AccuracyOption.format) {
+        case .csv?: return .csv(delimiter: delimiter ?? UInt8(ascii: ","))
+        case .tsv?: return .csv(delimiter: 0x09)
+        case .jsonl?: return .jsonLines
         case nil:
             guard let guessed = guessedFormat(data, delimiter: delimiter) else {
-                throw options.error("cannot tell the format of '\(data)' from its name; set 'format' to csv, tsv or jsonl", at: options["data"])
+                throw options.error("cannot tell the format of '\(data)' from its name; set 'format' to csv, tsv or jsonl", at: options[AccuracyOption.data])
             }
             return guessed
-        case let other?:
-            throw options.error("'format' must be csv, tsv or jsonl, got \"\(other)\"", at: options["format"])
         }
     }
 
@@ -29,31 +27,32 @@ extension AccuracyOptions {
     }
 
     private static func delimiter(_ options: GateOptions) throws(ConfigError) -> UInt8? {
-        guard let text = options.string("delimiter") else { return nil }
+        // Only a delimiter the user wrote overrides what a file's name tells (a .tsv is tab-separated).
+        guard options[AccuracyOption.delimiter] != nil, let text = options.value(AccuracyOption.delimiter) else { return nil }
         let bytes = Array((text == "\\t" ? "\t" : text).utf8)
         guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 10, bytes[0] != 13 else {
-            throw options.error("'delimiter' must be one character (not a quote or newline), like ';' or '\\t'", at: options["delimiter"])
+            throw options.error("'delimiter' must be one character (not a quote or newline), like ';' or '\\t'", at: options[AccuracyOption.delimiter])
         }
         return bytes[0]
     }
 
     /// The predictions file: its name tells its format, or else it has the data's format.
     static func predictions(_ options: GateOptions, dataFormat: TableFormat) throws(ConfigError) -> (path: String, format: TableFormat)? {
-        guard let path = options.string("predictions") else { return nil }
+        guard let path = options.value(AccuracyOption.predictions) else { return nil }
         return (path, guessedFormat(path, delimiter: try delimiter(options)) ?? dataFormat)
     }
 
     /// A join needs its key column. (A key column without a join is the key of `--shard` runs.)
     func checkJoin(_ options: GateOptions) throws(ConfigError) {
         if predictions != nil, idColumn == nil {
-            throw options.error("'predictions' are joined to the data row by row: set 'id_column' to the id column both files have", at: options["predictions"])
+            throw options.error("'predictions' are joined to the data row by row: set 'id_column' to the id column both files have", at: options[AccuracyOption.predictions])
         }
     }
 
     /// The positive class as a label: YAML `true` is the boolean (JSON Lines booleans), `1` the
     /// number, and a string reads as a CSV cell does ("1" is the number 1, "yes" a string).
     static func positive(_ options: GateOptions) throws(ConfigError) -> Label {
-        guard let node = options["positive"] else { return Label(1) }
+        let node = try options.require(AccuracyOption.positive)
         switch node.value {
         case .bool(let value): return Label(value)
         case .int(let value): return Label(value)
@@ -65,17 +64,17 @@ extension AccuracyOptions {
     }
 
     static func classScores(_ options: GateOptions) throws(ConfigError) -> ClassScores? {
-        guard let node = options["scores"] else {
-            if options["classes"] != nil { throw options.error("'classes' orders the array in 'scores'; give 'scores' too", at: options["classes"]) }
+        guard let node = options[AccuracyOption.scores] else {
+            if let classes = options[AccuracyOption.classes] { throw options.error("'classes' orders the array in 'scores'; give 'scores' too", at: classes) }
             return nil
         }
         if let column = node.stringValue {
-            guard let classes = options.stringList("classes"), !classes.isEmpty else {
+            guard let classes = options.value(AccuracyOption.classes), !classes.isEmpty else {
                 throw options.error("'scores: \(column)' holds an array per row; 'classes' must list the classes in its order", at: node)
             }
             // By value, as labels compare: 1 and 1.0 are one class.
             guard Set(classes.map { Label(text: $0) }).count == classes.count else {
-                throw options.error("'classes' lists a class twice", at: options["classes"])
+                throw options.error("'classes' lists a class twice", at: options[AccuracyOption.classes])
             }
             return .array(column: column, classes: classes)
         }

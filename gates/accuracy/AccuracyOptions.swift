@@ -4,8 +4,8 @@ import Tabular
 
 /// The accuracy gate's options, checked once before anything runs.
 struct AccuracyOptions: Sendable {
-    enum Task: String, Sendable, CaseIterable { case binary, multiclass, regression }
-    enum MissingPolicy: String, Sendable { case error, skip }
+    enum Task: String, OptionChoice { case binary, multiclass, regression }
+    enum MissingPolicy: String, OptionChoice { case error, skip }
 
     /// Where multiclass per-class scores come from.
     enum ClassScores: Sendable {
@@ -28,6 +28,8 @@ struct AccuracyOptions: Sendable {
     var positive: Label
     var threshold: Double
     var missing: MissingPolicy
+    /// CSV cells that mean "no value", besides an empty cell.
+    var missingValues: MissingValueSpellings
     var sliceBy: String?
     var sliceThresholds: [(metric: String, condition: Condition)]
     var minSliceRows: Int
@@ -38,44 +40,36 @@ struct AccuracyOptions: Sendable {
     var usePredictor: Bool
 
     init(_ options: GateOptions) throws(ConfigError) {
-        guard let data = options.string("data") else { throw options.error("'data' is required", at: nil) }
-        self.data = data
+        typealias O = AccuracyOption
+        data = try options.require(O.data)
         format = try Self.format(options, data: data)
         predictions = try Self.predictions(options, dataFormat: format)
-        idColumn = options.string("id_column")
-        guard let taskText = options.string("task"), let task = Task(rawValue: taskText) else {
-            throw options.error("'task' must be one of \(Task.allCases.map(\.rawValue).joined(separator: ", "))", at: options["task"])
-        }
-        self.task = task
-        label = options.string("label")!
-        prediction = options.string("prediction")
-        score = options.string("score")
+        idColumn = options.value(O.idColumn)
+        task = try options.require(O.task)
+        label = try options.require(O.label)
+        prediction = options.value(O.prediction)
+        score = options.value(O.score)
         positive = try Self.positive(options)
-        threshold = options.number("threshold") ?? 0.5
-        guard let missingText = options.string("missing"), let missing = MissingPolicy(rawValue: missingText) else {
-            throw options.error("'missing' must be 'error' or 'skip'", at: options["missing"])
-        }
-        self.missing = missing
-        sliceBy = options.string("slice_by")
-        minSliceRows = options.integer("min_slice_rows") ?? 30
-        minRows = options.integer("min_rows") ?? 1
-        bootstrapResamples = options.integer("bootstrap") ?? 200
-        seed = UInt64(truncatingIfNeeded: options.integer("seed") ?? 0)
-        guard minRows >= 1 else { throw options.error("'min_rows' must be at least 1", at: options["min_rows"]) }
-        guard minSliceRows >= 1 else { throw options.error("'min_slice_rows' must be at least 1", at: options["min_slice_rows"]) }
-        guard (0...10_000).contains(bootstrapResamples) else {
-            throw options.error("'bootstrap' must be between 0 (off) and 10000 resamples", at: options["bootstrap"])
-        }
-        guard threshold.isFinite else { throw options.error("'threshold' must be a finite number", at: options["threshold"]) }
-        usePredictor = options.bool("use_predictor") ?? false
+        threshold = try options.require(O.threshold)
+        missing = try options.require(O.missing)
+        missingValues = MissingValueSpellings(try options.require(O.naValues))
+        sliceBy = options.value(O.sliceBy)
+        minSliceRows = try options.require(O.minSliceRows)
+        minRows = try options.require(O.minRows)
+        bootstrapResamples = try options.require(O.bootstrap)
+        seed = UInt64(try options.require(O.seed))
+        usePredictor = try options.require(O.usePredictor)
         if usePredictor {
             // The predictor's answers take the place of every output column.
-            for key in ["prediction", "score", "scores", "predictions"] where options[key] != nil {
-                throw options.error("'\(key)' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor", at: options[key])
+            for option in [O.prediction, O.score, O.predictions] where options[option] != nil {
+                throw options.error("'\(option.key)' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor", at: options[option])
             }
-            classScores = try options.stringList("classes").map { classes throws(ConfigError) in
+            if let node = options[O.scores] {
+                throw options.error("'scores' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor", at: node)
+            }
+            classScores = try options.value(O.classes).map { classes throws(ConfigError) in
                 guard Set(classes.map { Label(text: $0) }).count == classes.count, !classes.isEmpty else {
-                    throw options.error("'classes' lists a class twice, or none", at: options["classes"])
+                    throw options.error("'classes' lists a class twice, or none", at: options[O.classes])
                 }
                 return .array(column: "", classes: classes)
             }
@@ -84,7 +78,7 @@ struct AccuracyOptions: Sendable {
         }
 
         sliceThresholds = []
-        if let node = options["slice_thresholds"] {
+        if let node = options[AccuracyOption.sliceThresholds] {
             guard sliceBy != nil else {
                 throw options.error("'slice_thresholds' needs 'slice_by' (the column whose values are the slices)", at: node)
             }
@@ -103,25 +97,25 @@ struct AccuracyOptions: Sendable {
     /// What each task needs to compute anything.
     private func checkColumns(_ options: GateOptions) throws(ConfigError) {
         if usePredictor {
-            if task == .regression, classScores != nil { throw options.error("'classes' is for classification tasks", at: options["classes"]) }
+            if task == .regression, classScores != nil { throw options.error("'classes' is for classification tasks", at: options[AccuracyOption.classes]) }
             return
         }
         switch task {
         // A score option of the wrong task first: it explains why the right one seems missing.
         case .binary:
-            if classScores != nil { throw options.error("'scores' is for multiclass tasks; a binary task takes 'score'", at: options["scores"]) }
+            if classScores != nil { throw options.error("'scores' is for multiclass tasks; a binary task takes 'score'", at: options[AccuracyOption.scores]) }
             guard prediction != nil || score != nil else {
                 throw options.error("a binary task needs 'prediction' (predicted labels) or 'score' (the positive class's probability), or both", at: nil)
             }
         case .multiclass:
-            if score != nil { throw options.error("'score' is for binary tasks; a multiclass task takes 'scores'", at: options["score"]) }
+            if score != nil { throw options.error("'score' is for binary tasks; a multiclass task takes 'scores'", at: options[AccuracyOption.score]) }
             guard prediction != nil || classScores != nil else {
                 throw options.error("a multiclass task needs 'prediction' or per-class 'scores', or both", at: nil)
             }
         case .regression:
             guard prediction != nil else { throw options.error("a regression task needs 'prediction' (the predicted value)", at: nil) }
             if score != nil || classScores != nil {
-                throw options.error("a regression task takes 'prediction' only, not scores", at: options["score"] ?? options["scores"])
+                throw options.error("a regression task takes 'prediction' only, not scores", at: options[AccuracyOption.score] ?? options[AccuracyOption.scores])
             }
         }
     }

@@ -50,7 +50,7 @@ struct PredictionJoin {
         case .regression: stride = 1
         }
         let skip = options.missing == .skip
-        let reader = try openTable(path, format: format)
+        let reader = try openTable(path, format: format, missingValues: options.missingValues)
         let idSlot = try reader.slot(column)
         let columns = try ModelOutputColumns(options, reader: reader)
         var decoded = DecodedRow()

@@ -32,7 +32,7 @@ struct PredictorScan {
     func run<Evaluator: TaskEvaluator>(make: @escaping () -> Evaluator, makeReplicate: (() -> Evaluator)?,
                                        sliceScores: Bool, shard: Shard? = nil) async throws -> AccuracyState<Evaluator> {
         var classes = ClassLabels(options)
-        let reader = try openTable(path, format: options.format)
+        let reader = try openTable(path, format: options.format, missingValues: options.missingValues)
         let selection = try shard.map { shard throws(TabularError) in try ShardSelection(shard, options: options, reader: reader) }
         var fileRows = 0
         let labelSlot = try reader.slot(options.label)

@@ -25,7 +25,7 @@ struct TestSetScan {
             try PredictionJoin(options: options, path: path, format: options.predictions?.format ?? options.format,
                                classes: &classes, shard: shard)
         }
-        let reader = try openTable(path, format: options.format)
+        let reader = try openTable(path, format: options.format, missingValues: options.missingValues)
         let labelSlot = try reader.slot(options.label)
         let sliceSlot = try options.sliceBy.map { name throws(TabularError) in try reader.slot(name) }
         // The model's output is in this file's columns, or in the joined file under this row's id.

@@ -21,11 +21,15 @@ public enum GateDocumentation {
         out += "| Option | Type | Default | Meaning |\n|---|---|---|---|\n"
         for option in gate.options {
             let value = option.required ? "required" : (option.defaultValue.map { "`\($0)`" } ?? "")
-            out += "| `\(option.key)` | \(option.kind.rawValue) | \(value) | \(option.help) |\n"
+            var meaning = option.help
+            if let allowed = option.allowedValues { meaning += " One of " + allowed.map { "`\($0)`" }.joined(separator: ", ") + "." }
+            if let range = option.rangeText { meaning += " \(range.prefix(1).uppercased() + range.dropFirst())." }
+            out += "| `\(option.key)` | \(option.kind.rawValue) | \(value) | \(meaning) |\n"
         }
         out += "\nEvery gate also takes the common keys: `id`, `type`, `blocking`, `timeout`, `needs`, "
         out += "`thresholds` (metric: condition), `decide` (point | interval), `confidence`.\n\n## Metrics\n\n"
         for metric in gate.metrics { out += "- `\(metric.name)`: \(metric.help)\n" }
+        if !gate.notes.isEmpty { out += "\n## Conventions\n\n" + gate.notes.joined(separator: "\n\n") + "\n" }
         if !gate.examples.isEmpty { out += "\n## Examples\n" }
         for example in gate.examples {
             out += "\n### \(example.title)\n\n```yaml\ngates:\n"

@@ -1,3 +1,5 @@
+import Document
+
 /// Everything a gate type says about itself: the one place `modelgate gates`, the gate's README
 /// and the example tests read from.
 public struct GateDescriptor: Sendable {
@@ -11,9 +13,12 @@ public struct GateDescriptor: Sendable {
     public var metrics: [MetricSpec]
     public var defaultTimeout: Duration
     public var examples: [GateExample]
+    /// Conventions a user must know to read the gate's results, one paragraph each (how missing
+    /// values are spelled, how an undefined metric appears).
+    public var notes: [String]
 
     public init(type: String, summary: String, rationale: String, options: [OptionSpec], metrics: [MetricSpec],
-                defaultTimeout: Duration, examples: [GateExample]) {
+                defaultTimeout: Duration, examples: [GateExample], notes: [String] = []) {
         self.type = type
         self.summary = summary
         self.rationale = rationale
@@ -21,6 +26,7 @@ public struct GateDescriptor: Sendable {
         self.metrics = metrics
         self.defaultTimeout = defaultTimeout
         self.examples = examples
+        self.notes = notes
     }
 
     public func option(_ key: String) -> OptionSpec? { options.first { $0.key == key } }
@@ -38,7 +44,8 @@ public struct GateDescriptor: Sendable {
     }
 }
 
-/// One option of a gate type.
+/// One option of a gate type, in the erased form the descriptor lists. Gates declare options as
+/// typed `Option<Value>`s, which make these; plug-ins describe theirs in the same shape.
 public struct OptionSpec: Sendable {
     public enum Kind: String, Sendable {
         case string, number, integer, boolean, duration, path, list, mapping, any
@@ -46,12 +53,12 @@ public struct OptionSpec: Sendable {
         var expectation: String {
             switch self {
             case .string: return "a string"
-            case .number: return "a number"
+            case .number: return "a finite number"
             case .integer: return "a whole number"
             case .boolean: return "true or false"
             case .duration: return "a duration like 30s or 10m"
             case .path: return "a file path"
-            case .list: return "a list"
+            case .list: return "a list of strings"
             case .mapping: return "a mapping"
             case .any: return "a value"
             }
@@ -63,15 +70,40 @@ public struct OptionSpec: Sendable {
     public var required: Bool
     /// The default as a user would write it; nil when there is none.
     public var defaultValue: String?
+    /// The only values allowed, for options with a fixed set of words.
+    public var allowedValues: [String]?
+    /// Inclusive bounds of a number or whole number.
+    public var range: ClosedRange<Double>?
     public var help: String
+    /// Whether a value is of the option's type: the same test the gate's own reading makes.
+    let accepts: @Sendable (Node) -> Bool
 
-    public init(_ key: String, _ kind: Kind, required: Bool = false, default defaultValue: String? = nil, help: String) {
+    public init(_ key: String, _ kind: Kind, required: Bool = false, default defaultValue: String? = nil,
+                allowedValues: [String]? = nil, range: ClosedRange<Double>? = nil, help: String,
+                accepts: @escaping @Sendable (Node) -> Bool = { _ in true }) {
         self.key = key
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
+        self.allowedValues = allowedValues
+        self.range = range
         self.help = help
+        self.accepts = accepts
     }
+
+    /// The range in words, for errors and documentation: "at least 1", "0 to 10000".
+    public var rangeText: String? {
+        guard let range else { return nil }
+        let low = HumanNumber.format(range.lowerBound), high = HumanNumber.format(range.upperBound)
+        if range.upperBound == .greatestFiniteMagnitude { return "at least \(low)" }
+        if range.lowerBound == -.greatestFiniteMagnitude { return "at most \(high)" }
+        return "\(low) to \(high)"
+    }
+}
+
+extension ClosedRange where Bound == Double {
+    /// `n...` for option ranges: every finite number from `n` up.
+    public static func atLeast(_ low: Double) -> ClosedRange<Double> { low ... .greatestFiniteMagnitude }
 }
 
 /// A metric a gate reports, with its meaning; names are snake_case with their unit.

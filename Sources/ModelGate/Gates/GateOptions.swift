@@ -36,39 +36,28 @@ public struct GateOptions: Sendable {
         return value
     }
 
+    /// Where an option was written, for errors about its value; nil when it was not.
+    public subscript<Value>(option: Option<Value>) -> Node? { self[option.key] }
+
     public func error(_ message: String, at node: Node?) -> ConfigError {
         ConfigError(message, path: path, at: node?.location ?? self.node.location)
     }
 
-    public func string(_ key: String) -> String? {
-        guard let value = self[key] else { return defaultValue(key) }
-        return Self.text(of: value)
+    /// The option's value as written, else its default, else nil. The value was checked against
+    /// the declaration when these options were made, so reading it cannot fail.
+    public func value<Value>(_ option: Option<Value>) -> Value? {
+        guard let written = self[option.key] else { return option.defaultValue }
+        return Value.read(written)
     }
 
-    public func number(_ key: String) -> Double? {
-        if let value = self[key] { return value.numberValue }
-        return defaultValue(key).flatMap(Double.init)
-    }
-
-    public func integer(_ key: String) -> Int? {
-        if let value = self[key], case .int(let i) = value.value { return i }
-        return defaultValue(key).flatMap { Int($0) }
-    }
-
-    public func bool(_ key: String) -> Bool? {
-        if let value = self[key] { return value.boolValue }
-        return defaultValue(key).map { $0 == "true" }
-    }
-
-    public func duration(_ key: String) -> Duration? {
-        (self[key].flatMap(Self.text(of:)) ?? defaultValue(key)).flatMap(DurationText.parse)
-    }
-
-    /// A list of strings; a single string counts as a list of one.
-    public func stringList(_ key: String) -> [String]? {
-        guard let value = self[key] else { return nil }
-        if let items = value.arrayValue { return items.compactMap(Self.text(of:)) }
-        return Self.text(of: value).map { [$0] }
+    /// The value of an option that is required or has a default (a missing required option was
+    /// already refused; this throws only for an option declared with neither).
+    public func require<Value>(_ option: Option<Value>) throws(ConfigError) -> Value {
+        guard let value: Value = value(option) else {
+            throw ConfigError("gate '\(gateID)' of type '\(descriptor.type)' needs option '\(option.key)': \(option.spec.help)",
+                              path: path, at: node.location)
+        }
+        return value
     }
 
     /// A condition written in the gate's own options (like per-slice thresholds), read and
@@ -76,8 +65,6 @@ public struct GateOptions: Sendable {
     public func condition(_ node: Node, metric: String) throws(ConfigError) -> Condition {
         try GateConfigReader.condition(node, metric: metric, path: path)
     }
-
-    private func defaultValue(_ key: String) -> String? { descriptor.option(key)?.defaultValue }
 
     /// Scalars as text: YAML reads `version: 2` as a number, but a string option takes its text.
     static func text(of node: Node) -> String? {
@@ -91,22 +78,25 @@ public struct GateOptions: Sendable {
     }
 
     private static func check(_ value: Node, against spec: OptionSpec, gateID: String, path: String) throws(ConfigError) {
-        let ok: Bool
+        let shapeFits: Bool
         switch spec.kind {
-        case .string, .path: ok = text(of: value) != nil && value.boolValue == nil
-        case .number: ok = value.numberValue != nil
-        case .integer: if case .int = value.value { ok = true } else { ok = false }
-        case .boolean: ok = value.boolValue != nil
-        case .duration: ok = text(of: value).flatMap(DurationText.parse) != nil
-        case .list: ok = value.arrayValue != nil || value.stringValue != nil
-        case .mapping: ok = value.objectValue != nil
-        case .any: ok = true
+        case .string, .path: shapeFits = text(of: value) != nil && value.boolValue == nil
+        case .mapping: shapeFits = value.objectValue != nil
+        default: shapeFits = true
         }
-        guard ok else {
+        let subject = "option '\(spec.key)' of gate '\(gateID)'"
+        if shapeFits, let allowed = spec.allowedValues, let text = text(of: value), !allowed.contains(text) {
+            var message = "\(subject) must be one of \(allowed.joined(separator: ", ")), got \"\(text)\""
+            if let near = Spelling.closest(to: text, among: allowed) { message += "; did you mean '\(near)'?" }
+            throw ConfigError(message, path: path, at: value.location)
+        }
+        guard shapeFits, spec.accepts(value) else {
             let got: String
             if let text = text(of: value) { got = "\"\(text)\"" } else { got = value.kindDescription }
-            throw ConfigError("option '\(spec.key)' of gate '\(gateID)' must be \(spec.kind.expectation), got \(got)",
-                              path: path, at: value.location)
+            throw ConfigError("\(subject) must be \(spec.kind.expectation), got \(got)", path: path, at: value.location)
+        }
+        if let range = spec.range, let number = value.numberValue, !range.contains(number) {
+            throw ConfigError("\(subject) must be \(spec.rangeText!), got \(HumanNumber.format(number))", path: path, at: value.location)
         }
     }
 }
