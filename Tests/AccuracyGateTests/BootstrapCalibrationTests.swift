@@ -27,8 +27,8 @@ import Testing
             label: label
             prediction: prediction
             thresholds:
-              accuracy: ">= 0"
-              balanced_accuracy: ">= 0"
+              accuracy: ">= 0.01"
+              balanced_accuracy: ">= 0.01"
             """)
         let wilson = try #require(result.checks.first { $0.metric == "accuracy" }?.interval)
         let bootstrap = try #require(result.checks.first { $0.metric == "balanced_accuracy" }?.interval)

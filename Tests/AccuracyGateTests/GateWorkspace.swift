@@ -27,13 +27,14 @@ final class GateWorkspace {
     }
 
     /// Reads a pipeline whose only gate has id `quality`, type `accuracy` and these option lines.
-    func read(_ options: String) throws(ConfigError) -> Pipeline {
+    func read(_ options: String, hasBaseline: Bool = false) throws(ConfigError) -> Pipeline {
         let lines = options.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         let text = "version: 1\ncandidate: \(candidate)\ngates:\n  - id: quality\n    type: accuracy\n"
             + lines.joined(separator: "\n") + "\n"
         let path = root + "/pipeline.yml"
         try! write("pipeline.yml", text)
-        return try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:]).read(path: path)
+        return try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:], hasBaseline: hasBaseline)
+            .read(path: path)
     }
 
     /// Runs the gate; the report's first (only) gate is the result.
@@ -69,9 +70,9 @@ final class GateWorkspace {
     }
 
     /// The configuration error `modelgate validate` would print, or nil when the options read.
-    func configError(_ options: String) -> ConfigError? {
+    func configError(_ options: String, hasBaseline: Bool = false) -> ConfigError? {
         do throws(ConfigError) {
-            _ = try read(options)
+            _ = try read(options, hasBaseline: hasBaseline)
             return nil
         } catch {
             return error

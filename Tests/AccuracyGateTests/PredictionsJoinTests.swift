@@ -17,7 +17,7 @@ import Testing
         {"id": "a4", "score": 0.2}
 
         """
-    static let binary = "task: binary\nlabel: label\nscore: score\nslice_by: region\nmin_slice_rows: 1\nthresholds:\n  f1_gap: \"<= 1\""
+    static let binary = "task: binary\nlabel: label\nscore: score\nslice_by: region\nmin_slice_rows: 1\nthresholds:\n  f1_gap: \"<= 0.99\""
     static let joined = "data: labels.csv\npredictions: scores.jsonl\nid_column: id\n" + binary
 
     @Test func joinedPredictionsGiveTheMetricsOfOneFile() async throws {

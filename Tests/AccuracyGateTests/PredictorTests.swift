@@ -52,8 +52,8 @@ import Testing
             use_predictor: true
             slice_by: group
             min_slice_rows: 1
-            slice_thresholds: {f1: ">= 0"}
-            thresholds: {roc_auc: ">= 0", log_loss: "<= 10"}
+            slice_thresholds: {f1: ">= 0.01"}
+            thresholds: {roc_auc: ">= 0.01", log_loss: "<= 10"}
             """)
         let viaColumn = try await run(predictor: "exit 1\n", gate: """
             data: test.csv
@@ -62,8 +62,8 @@ import Testing
             score: x
             slice_by: group
             min_slice_rows: 1
-            slice_thresholds: {f1: ">= 0"}
-            thresholds: {roc_auc: ">= 0", log_loss: "<= 10"}
+            slice_thresholds: {f1: ">= 0.01"}
+            thresholds: {roc_auc: ">= 0.01", log_loss: "<= 10"}
             """)
         #expect(viaPredictor.status == .pass, "\(viaPredictor.error ?? "")")
         #expect(viaPredictor.evidence["rows"] == 7)
@@ -88,7 +88,7 @@ import Testing
             task: binary
             label: label
             use_predictor: true
-            thresholds: {accuracy: ">= 0"}
+            thresholds: {accuracy: ">= 0.01"}
             """)
         // Right on 0.9, 0.2, 0.7, 0.4, 0.1; wrong on 0.35 (a missed positive) and 0.8 (a false alarm).
         #expect(result.metric("accuracy") == 5.0 / 7.0, "\(result.error ?? "")")

@@ -220,7 +220,7 @@ import Testing
     @Test func aBinaryTaskWhoseShardsSawThreeLabelsIsAnError() async throws {
         // Each shard alone has two labels; together they have three, which one run would refuse.
         let csv = "label,score\nyes,0.9\nno,0.2\nyes,0.8\nmaybe,0.4\n"
-        let options = "data: test.csv\ntask: binary\nlabel: label\npositive: \"yes\"\nscore: score\nthresholds: {accuracy: \">= 0\"}"
+        let options = "data: test.csv\ntask: binary\nlabel: label\npositive: \"yes\"\nscore: score\nthresholds: {accuracy: \">= 0.01\"}"
         let workspace = try GateWorkspace(["test.csv": csv])
         #expect(try await workspace.run(options).oneLineError.contains("third label"))
         let merged = try await workspace.merge(options, paths: try await workspace.shardReports(options, count: 2))

@@ -63,8 +63,9 @@ struct SliceFixture: Decodable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The gate's options: a loose slice threshold on every metric the judged groups define, and a
-    /// loose threshold on every gap and fairness difference, so every value is reported and checked.
+    /// The gate's options: a slice threshold on every metric the judged groups define, and one on
+    /// every gap and fairness difference, so every value is reported and checked. `!= 0.123456789`
+    /// is a real condition (validate refuses one no value could fail) that these values all pass.
     func options(sliceThresholds: [String]? = nil) -> String {
         var lines = ["data: test.csv", "task: \(task)", "label: label"]
         if rows.prediction != nil { lines.append("prediction: prediction") }
@@ -74,9 +75,9 @@ struct SliceFixture: Decodable {
             lines.append("scores: {\(mapping)}")
         }
         lines += ["slice_by: \(slice_by)", "min_slice_rows: \(min_slice_rows)", "slice_thresholds:"]
-        lines += (sliceThresholds ?? definedInJudgedSlices).map { "  \($0): \">= -1\"" }
+        lines += (sliceThresholds ?? definedInJudgedSlices).map { "  \($0): \"!= 0.123456789\"" }
         lines.append("thresholds:")
-        lines += gatedNames.map { "  \($0): \"<= 1000\"" }
+        lines += gatedNames.map { "  \($0): \"!= 0.123456789\"" }
         return lines.joined(separator: "\n")
     }
 

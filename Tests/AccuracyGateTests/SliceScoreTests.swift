@@ -35,8 +35,8 @@ import Testing
 
     @Test func sliceF1FromScoresIsTheSameWithOrWithoutScoreRankings() async throws {
         let workspace = try GateWorkspace(["test.csv": Self.data])
-        let predictionsOnly = try await workspace.run(options("  f1: \">= 0\""))
-        let withRankings = try await workspace.run(options("  f1: \">= 0\"\n  roc_auc: \">= 0\""))
+        let predictionsOnly = try await workspace.run(options("  f1: \">= 0.01\""))
+        let withRankings = try await workspace.run(options("  f1: \">= 0.01\"\n  roc_auc: \">= 0.01\""))
         for slice in ["north", "south"] {
             let name = "f1[region=\(slice)]"
             #expect(predictionsOnly.metric(name) != nil)

@@ -19,10 +19,10 @@ private let gateYAML = """
                       demographic_parity_difference: "<= 0.9", equal_opportunity_difference: "<= 0.9"}}
       - {id: labels, type: accuracy, data: multiclass.csv, task: multiclass, label: label, prediction: prediction,
          slice_by: region, min_slice_rows: 5, bootstrap: 4, slice_thresholds: {recall_macro: ">= 0.1"},
-         thresholds: {accuracy: ">= 0.5", f1_macro: ">= 0.1", mcc: ">= -1", f1_macro_gap: "<= 1"}}
+         thresholds: {accuracy: ">= 0.5", f1_macro: ">= 0.1", mcc: ">= -0.9", f1_macro_gap: "<= 0.99"}}
       - {id: scores, type: accuracy, data: multiclass.csv, task: multiclass, label: label,
          scores: {cat: p_cat, dog: p_dog, bird: p_bird}, bootstrap: 4, decide: interval,
-         thresholds: {accuracy: ">= 0.5", roc_auc: ">= 0.5", log_loss: "<= 5", cohen_kappa: ">= -1"}}
+         thresholds: {accuracy: ">= 0.5", roc_auc: ">= 0.5", log_loss: "<= 5", cohen_kappa: ">= -0.9"}}
       - {id: regression, type: accuracy, data: regression.csv, task: regression, label: y, prediction: yhat,
          slice_by: region, min_slice_rows: 5, bootstrap: 4, slice_thresholds: {mae: "<= 10"},
          thresholds: {mae: "<= 10", r2: ">= -10", mape: "<= 100", mae_gap: "<= 10"}}

@@ -14,11 +14,7 @@ public struct AccuracyGate: MergeableGate {
         95% interval for each gated metric so a small test set cannot pass by luck.
         """,
         options: AccuracyOption.all,
-        metrics: (BinaryAccumulator.metricNames + MulticlassAccumulator.metricNames.filter { !BinaryAccumulator.metricNames.contains($0) }
-                  + RegressionAccumulator.metricNames).map { MetricSpec($0, "scikit-learn's \($0)") }
-            + [MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap"),
-               MetricSpec("demographic_parity_difference", "binary: max − min of the predicted-positive rate over judged slices"),
-               MetricSpec("equal_opportunity_difference", "binary: max − min of recall over judged slices")],
+        metrics: AccuracyMetricSpecs.all,
         defaultTimeout: .seconds(1800),
         examples: AccuracyExamples.all,
         notes: [
@@ -59,6 +55,8 @@ public struct AccuracyGate: MergeableGate {
             engine = TaskEngine(options: options, make: { RegressionAccumulator() }, makeReplicate: { RegressionAccumulator() })
         }
     }
+
+    public var reportedMetrics: [MetricSpec] { AccuracyMetricSpecs.reported(by: options) }
 
     public func run(_ context: GateContext) async throws -> GateOutcome {
         try await engine.run(context)

@@ -53,7 +53,8 @@ struct GateConfigReader {
             }
             timeout = parsed
         }
-        let thresholds = try readThresholds(thresholdsNode, id: id, descriptor: descriptor)
+        let thresholds = try readThresholds(thresholdsNode, id: id, type: descriptor?.type,
+                                            metrics: descriptor == nil ? nil : gate.reportedMetrics)
         let config = GateConfig(id: id, type: type, blocking: blocking, timeout: timeout, needs: needs,
                                 thresholds: thresholds, decide: decide, confidence: confidence,
                                 options: options, location: node.location)
@@ -78,7 +79,8 @@ struct GateConfigReader {
         return value
     }
 
-    private func readThresholds(_ node: Node?, id: String, descriptor: GateDescriptor?) throws(ConfigError) -> [ThresholdConfig] {
+    /// `metrics`: what the configured gate reports; nil for a plug-in, which says so only when it runs.
+    private func readThresholds(_ node: Node?, id: String, type: String?, metrics: [MetricSpec]?) throws(ConfigError) -> [ThresholdConfig] {
         guard let node, !node.isNull else { return [] }
         guard let members = node.objectValue else {
             throw ConfigError("thresholds of gate '\(id)' must be a mapping of metric to condition, like f1: \">= 0.85\"",
@@ -86,14 +88,15 @@ struct GateConfigReader {
         }
         var result: [ThresholdConfig] = []
         for member in members {
-            if let descriptor, !descriptor.reports(metric: member.key) {
-                var message = "gate '\(id)' of type '\(descriptor.type)' does not report a metric '\(member.key)'"
-                if let near = Spelling.closest(to: member.key, among: descriptor.metrics.map(\.name)) {
-                    message += "; did you mean '\(near)'?"
-                }
+            let spec = metrics?.spec(for: member.key)
+            if let metrics, let type, spec == nil {
+                let names = metrics.map(\.name)
+                var message = "gate '\(id)' of type '\(type)' does not report a metric '\(member.key)' as configured"
+                if let near = Spelling.closest(to: member.key, among: names) { message += "; did you mean '\(near)'?" }
+                message += " (it reports: \(names.joined(separator: ", ")))"
                 throw ConfigError(message, path: path, at: member.keyLocation)
             }
-            let condition = try Self.condition(member.value, metric: member.key, path: path)
+            let condition = try Self.condition(member.value, metric: member.key, range: spec?.range, path: path)
             if condition.usesBaseline && !hasBaseline {
                 throw ConfigError("threshold for '\(member.key)' compares with the baseline, but no baseline report was given (run with --baseline REPORT.json; validate with --with-baseline)",
                                   path: path, at: member.value.location)
@@ -105,16 +108,23 @@ struct GateConfigReader {
 
     /// A condition node: a string like ">= 0.9". Any gate that takes conditions in its own options
     /// reads them here too, so every condition error reads the same.
-    static func condition(_ node: Node, metric: String, path: String) throws(ConfigError) -> Condition {
+    /// `range`: the metric's possible values, so that a condition none of them can pass, or all
+    /// pass, is refused (a threshold beyond any measurable value is refused for every metric).
+    static func condition(_ node: Node, metric: String, range: ClosedRange<Double>?, path: String) throws(ConfigError) -> Condition {
         let got: String
         switch node.value {
         case .string(let text):
+            let condition: Condition
             do throws(ConditionSyntaxError) {
-                return try Condition.parse(text)
+                condition = try Condition.parse(text)
             } catch {
                 throw ConfigError("threshold for '\(metric)' must be a condition like \">= 0.9\", got \"\(text)\" (\(error.reason))",
                                   path: path, at: node.location)
             }
+            if let why = condition.vacuity(over: range) {
+                throw ConfigError("threshold for '\(metric)' decides nothing: \(why)", path: path, at: node.location)
+            }
+            return condition
         case .int, .double: got = "the bare number \(GateOptions.text(of: node) ?? "")"
         default: got = node.kindDescription
         }

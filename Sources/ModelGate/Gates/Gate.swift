@@ -5,9 +5,16 @@
 public protocol Gate: Sendable {
     static var descriptor: GateDescriptor { get }
     init(options: GateOptions) throws(ConfigError)
+    /// The metrics this gate, as configured, reports (an accuracy gate's task decides which);
+    /// thresholds on any other metric are refused before anything runs.
+    var reportedMetrics: [MetricSpec] { get }
     /// Measures and returns what was measured. Throwing means the gate could not run (an `error`).
     /// Long loops should check `Task.isCancelled` so an overrun stops promptly.
     func run(_ context: GateContext) async throws -> GateOutcome
+}
+
+extension Gate {
+    public var reportedMetrics: [MetricSpec] { Self.descriptor.metrics }
 }
 
 /// Why a gate could not run, in words for the report; any error a gate throws is reported, this

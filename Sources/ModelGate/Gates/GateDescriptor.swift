@@ -31,17 +31,8 @@ public struct GateDescriptor: Sendable {
 
     public func option(_ key: String) -> OptionSpec? { options.first { $0.key == key } }
 
-    /// Whether `name` is a metric this gate can report. A spec may start or end with `*` (a suffix
-    /// or prefix), and a metric of one slice or class, `f1[region=north]`, is its base metric's.
-    public func reports(metric name: String) -> Bool {
-        let base = name.firstIndex(of: "[").map { String(name[..<$0]) } ?? name
-        return metrics.contains { spec in
-            if spec.name == "*" { return true }
-            if spec.name.hasPrefix("*") { return base.hasSuffix(spec.name.dropFirst()) }
-            if spec.name.hasSuffix("*") { return base.hasPrefix(spec.name.dropLast()) }
-            return spec.name == base
-        }
-    }
+    /// Whether `name` is a metric this gate type can report with some options.
+    public func reports(metric name: String) -> Bool { metrics.spec(for: name) != nil }
 }
 
 /// One option of a gate type, in the erased form the descriptor lists. Gates declare options as
@@ -110,10 +101,37 @@ extension ClosedRange where Bound == Double {
 public struct MetricSpec: Sendable {
     public var name: String
     public var help: String
+    /// Every value the metric can take, when its meaning bounds it (a proportion lies in [0, 1], a
+    /// latency is not negative): a threshold that no such value can pass, or none can fail, is a
+    /// configuration mistake, and a baseline value outside it is not a real measurement.
+    public var range: ClosedRange<Double>?
 
-    public init(_ name: String, _ help: String) {
+    public init(_ name: String, _ help: String, range: ClosedRange<Double>? = nil) {
         self.name = name
         self.help = help
+        self.range = range
+    }
+
+    /// Proportions and scores on the unit interval.
+    public static let unitInterval: ClosedRange<Double> = 0...1
+    /// Counts, errors, durations: zero and up.
+    public static let nonNegative: ClosedRange<Double> = 0 ... .greatestFiniteMagnitude
+}
+
+extension Array where Element == MetricSpec {
+    /// The spec that covers metric `name`. A spec may start or end with `*` (a suffix or prefix),
+    /// and a metric of one slice or class, `f1[region=north]`, is its base metric's.
+    public func spec(for name: String) -> MetricSpec? {
+        let base = name.firstIndex(of: "[").map { String(name[..<$0]) } ?? name
+        let bracketed = base.count < name.count
+        return first { spec in
+            if spec.name == "*" { return true }
+            // `f1[*]`: only the metric of one class or slice, not the bare `f1`.
+            if spec.name.hasSuffix("[*]") { return bracketed && spec.name.dropLast(3) == base }
+            if spec.name.hasPrefix("*") { return base.hasSuffix(spec.name.dropFirst()) }
+            if spec.name.hasSuffix("*") { return base.hasPrefix(spec.name.dropLast()) }
+            return spec.name == base
+        }
     }
 }
 

@@ -63,7 +63,7 @@ public struct GateOptions: Sendable {
     /// A condition written in the gate's own options (like per-slice thresholds), read and
     /// reported exactly as the common `thresholds:` are.
     public func condition(_ node: Node, metric: String) throws(ConfigError) -> Condition {
-        try GateConfigReader.condition(node, metric: metric, path: path)
+        try GateConfigReader.condition(node, metric: metric, range: descriptor.metrics.spec(for: metric)?.range, path: path)
     }
 
     /// Scalars as text: YAML reads `version: 2` as a number, but a string option takes its text.
