@@ -25,9 +25,12 @@ let package = Package(
                 dependencies: ["Document", "Digest", "ChildProcess", "Statistics"],
                 swiftSettings: strict),
 
+        // How gates get predictions from the candidate: command today, http and onnx next.
+        .target(name: "Predictors", dependencies: ["ModelGate", "ChildProcess", "Document", "Tabular"], swiftSettings: strict),
+
         // Built-in gates: one folder each under gates/.
         .target(name: "AccuracyGate",
-                dependencies: ["ModelGate", "Tabular", "Statistics", "Document"],
+                dependencies: ["ModelGate", "Predictors", "Tabular", "Statistics", "Document"],
                 path: "gates/accuracy",
                 exclude: ["README.md"],
                 swiftSettings: strict),
@@ -44,6 +47,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
+        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
         .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "ModelGate", "Tabular", "Document"], exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "ModelGate"]),
         .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),

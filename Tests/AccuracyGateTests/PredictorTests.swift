@@ -72,14 +72,6 @@ import Testing
         #expect(viaPredictor.metrics.map(\.value) == viaColumn.metrics.map(\.value))
     }
 
-    @Test func inputsAreOneJSONObjectPerRow() throws {
-        let reader = try CSVReader(bytes: Array("x,name,e\n0.9,\"a \"\"b\"\"\",\n1e3,7x,\n".utf8))
-        let inputs = try ["x", "name", "e"].map { (Array("\"\($0)\":".utf8), try reader.slot($0)) }
-        var output: [UInt8] = []
-        while let row = try reader.next() { PredictorScan.appendInputs(of: row, inputs, to: &output) }
-        #expect(String(decoding: output, as: UTF8.self) == "{\"x\":0.9,\"name\":\"a \\\"b\\\"\",\"e\":null}\n{\"x\":1000.0,\"name\":\"7x\",\"e\":null}\n")
-    }
-
     @Test func labelAnswersInObjectsWork() async throws {
         // Predicts the positive class exactly when x > 0.5, as an object answer with a string label.
         let script = #"awk -F'"x":' '{ split($2, a, /[,}]/); if (a[1] > 0.5) print "{\"prediction\": \"1\"}"; else print "{\"prediction\": \"0\"}" }'"# + "\n"
@@ -124,16 +116,20 @@ import Testing
         #expect(result.error?.contains("timed out") == true, "\(result.error ?? "")")
     }
 
-    @Test func usePredictorWithoutAPredictorIsAnError() async throws {
+    @Test func usePredictorWithoutAPredictorIsRefusedBeforeAnythingRuns() throws {
         let folder = NSTemporaryDirectory() + "modelgate-predictor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(Self.data.utf8).write(to: URL(fileURLWithPath: folder + "/test.csv"))
-        let text = "version: 1\ncandidate: {name: m, version: '1'}\ngates:\n  - {id: q, type: accuracy, data: test.csv, task: binary, label: label, use_predictor: true}\n"
+        let text = "version: 1\ncandidate: {name: m, version: '1'}\ngates:\n  - id: q\n    type: accuracy\n    data: test.csv\n    task: binary\n    label: label\n    use_predictor: true\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/p.yml"))
-        let parsed = try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:]).read(path: folder + "/p.yml")
-        let result = await PipelineRunner(toolVersion: "test", options: RunOptions()).run(parsed, artifacts: []).gates[0]
-        #expect(result.error == "'use_predictor: true', but the candidate has no predictor (candidate.predictor)")
+        #expect(throws: ConfigError.self) {
+            try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:]).read(path: folder + "/p.yml")
+        }
+        do {
+            _ = try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:]).read(path: folder + "/p.yml")
+        } catch {
+            #expect(error.description.contains("p.yml:9:20: error: gate 'q' asks for the candidate's predictor, but the candidate has none"), "\(error)")
+        }
     }
 
     @Test func predictorConfigurationIsCheckedBeforeAnythingRuns() {

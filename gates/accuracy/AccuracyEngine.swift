@@ -1,6 +1,7 @@
 import Document
 import Foundation
 import ModelGate
+import Predictors
 import Tabular
 
 /// The accuracy gate's work for one task, behind one face: the task's accumulator type is chosen
@@ -64,12 +65,7 @@ struct TaskEngine<Evaluator: TaskEvaluator>: AccuracyEngine {
                 let scan = TestSetScan(options: options, path: path, predictionsPath: options.predictions.map { context.resolve($0.path) })
                 return try scan.run(make: make, makeReplicate: replicate, sliceScores: sliceScores, shard: shard)
             }
-            guard let config = context.candidate.predictor else {
-                throw GateFailure("'use_predictor: true', but the candidate has no predictor (candidate.predictor)")
-            }
-            let predictor = CommandPredictor(config: config, workingDirectory: context.baseDirectory,
-                                             timeout: context.timeout, log: context.log)
-            return try await PredictorScan(options: options, path: path, predictor: predictor)
+            return try await PredictorScan(options: options, path: path, predictor: try CandidatePredictor.make(context))
                 .run(make: make, makeReplicate: replicate, sliceScores: sliceScores, shard: shard)
         } catch let error as TabularError {
             throw GateFailure(error.description)

@@ -1,3 +1,4 @@
+import Document
 import ModelGate
 import Tabular
 
@@ -57,6 +58,7 @@ public struct AccuracyGate: MergeableGate {
     }
 
     public var reportedMetrics: [MetricSpec] { AccuracyMetricSpecs.reported(by: options) }
+    public var predictorRequest: SourceLocation? { options.predictorRequest }
 
     public func run(_ context: GateContext) async throws -> GateOutcome {
         try await engine.run(context)

@@ -38,6 +38,8 @@ struct AccuracyOptions: Sendable {
     var seed: UInt64
     /// Predictions come from the candidate's predictor, run on the `inputs` columns of each row.
     var usePredictor: Bool
+    /// Where `use_predictor: true` was written.
+    var predictorRequest: SourceLocation?
 
     init(_ options: GateOptions) throws(ConfigError) {
         typealias O = AccuracyOption
@@ -59,6 +61,7 @@ struct AccuracyOptions: Sendable {
         bootstrapResamples = try options.require(O.bootstrap)
         seed = UInt64(try options.require(O.seed))
         usePredictor = try options.require(O.usePredictor)
+        predictorRequest = usePredictor ? options[O.usePredictor]?.location : nil
         if usePredictor {
             // The predictor's answers take the place of every output column.
             for option in [O.prediction, O.score, O.predictions] where options[option] != nil {

@@ -1,62 +1,50 @@
 import Document
 import ModelGate
+import Predictors
 import Tabular
 
-/// Reads one answer line of a predictor: a number (binary: the positive class's score; regression:
-/// the value), a label, an array of class scores (multiclass, in the order of `classes`), or an
-/// object with `prediction`, `score` and/or `scores`. Anything else is an error, never a guess.
+/// Reads a predictor's answer for the gate's task: a bare number is a binary score or a
+/// regression value, a label a predicted class, an array the class scores (multiclass, in the
+/// order of `classes`). Anything the task cannot use is an error, never a guess.
 struct PredictorAnswer {
     var task: AccuracyOptions.Task
     /// Per-class scores expected (multiclass with `classes`), 0 otherwise.
     var width: Int
 
-    func read(_ line: [UInt8], into decoded: inout DecodedRow, scores: inout [Double], classes: inout ClassLabels) throws {
+    func read(_ answer: PredictionAnswer, into decoded: inout DecodedRow, scores: inout [Double], classes: inout ClassLabels) throws {
         scores.removeAll(keepingCapacity: true)
-        let answer: Node
-        do throws(DocumentError) {
-            answer = try JSONReader.read(line)
-        } catch {
-            throw GateFailure("not JSON (\(error.message) at column \(error.location.column))")
-        }
-        switch answer.value {
-        case .object:
-            var found = false
-            if let prediction = answer["prediction"] { try readPrediction(prediction, into: &decoded, classes: &classes); found = true }
-            if let score = answer["score"] { try readScore(score, into: &decoded); found = true }
-            if let array = answer["scores"] { try readScores(array, into: &scores); found = true }
-            guard found else { throw GateFailure("an object answer needs 'prediction', 'score' or 'scores'") }
-        case .array:
-            try readScores(answer, into: &scores)
-        case .int, .double:
-            switch task {
-            case .binary: try readScore(answer, into: &decoded)
-            case .regression: try readPrediction(answer, into: &decoded, classes: &classes)
-            case .multiclass: throw GateFailure("a multiclass answer is a label, an array of class scores, or an object, not a bare number")
+        if let prediction = answer.prediction {
+            if answer.isBareNumber, task == .binary {
+                try readScore(prediction, into: &decoded)
+            } else if answer.isBareNumber, task == .multiclass {
+                throw GateFailure("a multiclass answer is a label, an array of class scores, or an object, not a bare number")
+            } else {
+                try readPrediction(prediction, into: &decoded, classes: &classes)
             }
-        case .string, .bool:
-            try readPrediction(answer, into: &decoded, classes: &classes)
-        case .null:
-            throw GateFailure("null is not a prediction")
         }
+        if let score = answer.score { try readScore(.double(score), into: &decoded) }
+        if let values = answer.scores { try readScores(values, into: &scores) }
         guard decoded.predicted != nil || decoded.score != nil || !scores.isEmpty || task == .regression else {
             throw GateFailure("no prediction in the answer")
         }
     }
 
-    private func readPrediction(_ node: Node, into decoded: inout DecodedRow, classes: inout ClassLabels) throws {
+    private func readPrediction(_ value: Node.Value, into decoded: inout DecodedRow, classes: inout ClassLabels) throws {
         if task == .regression {
-            guard let value = node.numberValue else { throw GateFailure("a regression prediction must be a number, got \(node.kindDescription)") }
-            decoded.prediction = value
+            guard let number = Node(value).numberValue else {
+                throw GateFailure("a regression prediction must be a number, got \(Node(value).kindDescription)")
+            }
+            decoded.prediction = number
             return
         }
         let label: Label
-        switch node.value {
+        switch value {
         case .bool(let value): label = Label(value)
         case .int(let value): label = Label(value)
         case .double(let value): label = Label(value)
         // Read like a CSV cell, so "1" answers the class a CSV file writes as 1.
         case .string(let text): label = Label(text: text)
-        default: throw GateFailure("a predicted label must be a string, number or boolean, got \(node.kindDescription)")
+        default: throw GateFailure("a predicted label must be a string, number or boolean, got \(Node(value).kindDescription)")
         }
         guard let id = classes.id(of: label) else {
             throw GateFailure("a binary task has two classes, but the predictor answered a third label")
@@ -64,22 +52,17 @@ struct PredictorAnswer {
         decoded.predicted = id
     }
 
-    private func readScore(_ node: Node, into decoded: inout DecodedRow) throws {
+    private func readScore(_ value: Node.Value, into decoded: inout DecodedRow) throws {
         guard task == .binary else { throw GateFailure("'score' is for binary tasks; a multiclass answer gives 'scores'") }
-        guard let value = node.numberValue else { throw GateFailure("a score must be a number, got \(node.kindDescription)") }
-        decoded.score = value
+        guard let number = Node(value).numberValue else { throw GateFailure("a score must be a number, got \(Node(value).kindDescription)") }
+        decoded.score = number
     }
 
-    private func readScores(_ node: Node, into scores: inout [Double]) throws {
+    private func readScores(_ values: [Double], into scores: inout [Double]) throws {
         guard task == .multiclass, width > 0 else {
             throw GateFailure("class scores need a multiclass task with 'classes' naming their order")
         }
-        guard let items = node.arrayValue, items.count == width else {
-            throw GateFailure("expected \(width) class scores, one per class in 'classes'")
-        }
-        for item in items {
-            guard let value = item.numberValue else { throw GateFailure("class scores must be numbers") }
-            scores.append(value)
-        }
+        guard values.count == width else { throw GateFailure("expected \(width) class scores, one per class in 'classes'") }
+        scores.append(contentsOf: values)
     }
 }

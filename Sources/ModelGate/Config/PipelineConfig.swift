@@ -44,6 +44,14 @@ public struct PredictorConfig: Sendable {
     public var options: Node
 
     public static let defaultBatchSize = 10_000
+
+    public init(type: String, command: [String], inputs: [String], batchSize: Int, options: Node) {
+        self.type = type
+        self.command = command
+        self.inputs = inputs
+        self.batchSize = batchSize
+        self.options = options
+    }
 }
 
 /// One gate entry of the pipeline.

@@ -85,6 +85,10 @@ public struct PipelineReader: Sendable {
                                         : "gate '\(config.id)' needs '\(need)', but there is no gate with that id",
                                   path: path, at: entry["needs"]?.location ?? entry.location)
             }
+            if let request = gate.predictorRequest, candidate.predictor == nil {
+                throw ConfigError("gate '\(config.id)' asks for the candidate's predictor, but the candidate has none: add candidate.predictor",
+                                  path: path, at: request)
+            }
             gates.append((config, gate))
         }
         let waivers = try readWaivers(waiversNode, gates: gates.map(\.config), path: path)

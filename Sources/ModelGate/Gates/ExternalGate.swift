@@ -44,25 +44,8 @@ public struct ExternalGate: Gate {
         let process = ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
                                    workingDirectory: context.baseDirectory == "." ? nil : context.baseDirectory,
                                    timeout: context.timeout, stdoutLimit: Self.stdoutLimit, stderrLimit: Self.stderrLimit)
-        let outcome: ChildProcess.Outcome
-        do {
-            outcome = try await process.run(stdin: Array(JSONWriter.write(request.document, pretty: false).utf8))
-        } catch let error as ChildProcess.LaunchError {
-            throw GateFailure("plug-in could not start: \(error)")
-        }
-        if !outcome.stderr.isEmpty {
-            context.log.write(String(decoding: outcome.stderr, as: UTF8.self))
-        }
-        let name = command[0]
-        if outcome.timedOut { throw GateFailure("plug-in \(name) timed out after \(DurationText.format(context.timeout))") }
-        switch outcome.termination {
-        case .exited(0): break
-        case .exited(let code): throw GateFailure("plug-in \(name) exited with status \(code)")
-        case .signaled(let signal): throw GateFailure("plug-in \(name) was killed by signal \(signal)")
-        }
-        if outcome.stdoutTruncated {
-            throw GateFailure("plug-in \(name) printed more than \(Self.stdoutLimit / 1024 / 1024) MiB on stdout")
-        }
-        return try PluginResponse.parse(outcome.stdout, plugin: name)
+        let stdout = try await RequiredProgram(process, role: "plug-in")
+            .run(stdin: Array(JSONWriter.write(request.document, pretty: false).utf8), log: context.log)
+        return try PluginResponse.parse(stdout, plugin: command[0])
     }
 }

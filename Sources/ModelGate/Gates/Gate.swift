@@ -1,3 +1,5 @@
+import Document
+
 /// A gate type: describes itself, checks its options before anything runs, then runs once.
 ///
 /// `init(options:)` must reject every bad option with a located `ConfigError`, so that
@@ -8,6 +10,9 @@ public protocol Gate: Sendable {
     /// The metrics this gate, as configured, reports (an accuracy gate's task decides which);
     /// thresholds on any other metric are refused before anything runs.
     var reportedMetrics: [MetricSpec] { get }
+    /// Where the gate's options ask for the candidate's predictor; nil when it needs none. A
+    /// pipeline whose candidate has no predictor is refused there, before anything runs.
+    var predictorRequest: SourceLocation? { get }
     /// Measures and returns what was measured. Throwing means the gate could not run (an `error`).
     /// Long loops should check `Task.isCancelled` so an overrun stops promptly.
     func run(_ context: GateContext) async throws -> GateOutcome
@@ -15,6 +20,7 @@ public protocol Gate: Sendable {
 
 extension Gate {
     public var reportedMetrics: [MetricSpec] { Self.descriptor.metrics }
+    public var predictorRequest: SourceLocation? { nil }
 }
 
 /// Why a gate could not run, in words for the report; any error a gate throws is reported, this
