@@ -41,6 +41,10 @@ let package = Package(
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "ModelGateCLI", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
 
+        // What every gate's tests share: a workspace that reads and runs one gate as `modelgate` does,
+        // and the runner of a gate's worked examples.
+        .target(name: "GateTestSupport", dependencies: ["ModelGate"], path: "Tests/GateTestSupport", swiftSettings: strict),
+
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
@@ -48,8 +52,9 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
-        .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "ModelGate", "Tabular", "Document"], exclude: ["Fixtures"]),
-        .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "ModelGate"]),
+        .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "GateTestSupport", "ModelGate", "Tabular", "Document"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),
         .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),
     ],
     swiftLanguageModes: [.v6]

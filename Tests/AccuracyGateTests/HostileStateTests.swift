@@ -1,4 +1,5 @@
 import Foundation
+import GateTestSupport
 import ModelGate
 import Testing
 @testable import AccuracyGate

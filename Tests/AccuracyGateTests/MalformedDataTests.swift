@@ -1,3 +1,4 @@
+import GateTestSupport
 import ModelGate
 import Testing
 

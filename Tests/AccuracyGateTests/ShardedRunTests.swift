@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import GateTestSupport
 import ModelGate
 import Testing
 @testable import AccuracyGate

@@ -1,5 +1,6 @@
 import BuiltinGates
 import Foundation
+import GateTestSupport
 import ModelGate
 import Testing
 
@@ -32,35 +33,15 @@ import Testing
         }
     }
 
-    static var examples: [(String, GateExample)] {
-        BuiltinGates.all.flatMap { gate in gate.descriptor.examples.map { (gate.descriptor.type, $0) } }
+    static var examples: [(gate: any Gate.Type, example: GateExample)] {
+        BuiltinGates.all.flatMap { gate in gate.descriptor.examples.map { (gate, $0) } }
     }
 
-    @Test(arguments: examples.map { "\($0.0): \($0.1.title)" })
+    @Test(arguments: examples.map { "\($0.gate.descriptor.type): \($0.example.title)" })
     func examplesEndAsTheySay(name: String) async throws {
-        let (_, example) = Self.examples.first { "\($0.0): \($0.1.title)" == name }!
-        let folder = NSTemporaryDirectory() + "modelgate-example-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (path, content) in example.files {
-            try Data(content.utf8).write(to: URL(fileURLWithPath: folder + "/" + path))
-        }
-        let gateYAML = example.yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { $0.offset == 0 ? "  - " + $0.element : "    " + $0.element }.joined(separator: "\n")
-        let pipelineText = "version: 1\ncandidate: {name: example, version: '1'}\ngates:\n" + gateYAML + "\n"
-        let path = folder + "/pipeline.yml"
-        try Data(pipelineText.utf8).write(to: URL(fileURLWithPath: path))
-        let pipeline = try PipelineReader(registry: GateRegistry(builtins: BuiltinGates.all), environment: [:]).read(path: path)
-        let report = await PipelineRunner(toolVersion: "test", options: RunOptions()).run(pipeline, artifacts: [])
-        let gate = report.gates[0]
-        #expect(gate.status == example.expectedStatus, "\(gate.summary) \(gate.error ?? "")")
-        for (metric, expected) in example.expectedMetrics {
-            guard let actual = gate.metrics.first(where: { $0.name == metric })?.value else {
-                Issue.record("metric \(metric) not reported; got \(gate.metrics.map(\.name))")
-                continue
-            }
-            #expect(abs(actual - expected) <= 1e-9, "\(metric): \(actual) vs \(expected)")
-        }
+        let (gate, example) = Self.examples.first { "\($0.gate.descriptor.type): \($0.example.title)" == name }!
+        let run = try await ExampleRun(example, gate: gate)
+        #expect(run.problems.isEmpty, "\(name): \(run.problems.joined(separator: "; "))")
     }
 
     /// The README of each gate is generated from its descriptor; regenerate with

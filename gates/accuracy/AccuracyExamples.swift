@@ -3,7 +3,53 @@ import ModelGate
 /// The accuracy gate's worked examples: documentation in `modelgate gates accuracy` and the
 /// README, and tests (every example runs and must end as it says). Values are exact fractions.
 enum AccuracyExamples {
-    static let all: [GateExample] = [binaryScores, multiclassLabels, regression, slices, joinedPredictions, missingValue, unmatchedIDs]
+    static let all: [GateExample] = [binaryScores, multiclassLabels, regression, slices, joinedPredictions, missingValue, unmatchedIDs,
+                                     metricOfAnotherTask, labelAsScore, thresholdThatCannotFail]
+
+    static let metricOfAnotherTask = GateExample(
+        "A threshold on a metric the task does not report is refused",
+        yaml: """
+        id: species
+        type: accuracy
+        data: predictions.csv
+        task: multiclass
+        label: label
+        prediction: prediction
+        thresholds:
+          pr_auc: ">= 0.8"
+        """,
+        files: ["predictions.csv": "label,prediction\ncat,cat\ndog,dog\n"],
+        rejectedSaying: "does not report a metric 'pr_auc' as configured")
+
+    static let labelAsScore = GateExample(
+        "The label column read as the model's score is refused",
+        yaml: """
+        id: quality
+        type: accuracy
+        data: test.csv
+        task: binary
+        label: defaulted
+        score: defaulted
+        thresholds:
+          roc_auc: ">= 0.9"
+        """,
+        files: ["test.csv": "defaulted,score\n1,0.9\n0,0.2\n"],
+        rejectedSaying: "'score' reads the model's output from 'defaulted', the same column as 'label'")
+
+    static let thresholdThatCannotFail = GateExample(
+        "A threshold that no value can fail is refused",
+        yaml: """
+        id: quality
+        type: accuracy
+        data: test.csv
+        task: binary
+        label: defaulted
+        score: score
+        thresholds:
+          accuracy: "< 150%"
+        """,
+        files: ["test.csv": "defaulted,score\n1,0.9\n0,0.2\n"],
+        rejectedSaying: "threshold for 'accuracy' decides nothing")
 
     static let binaryScores = GateExample(
         "Binary classification from scores",

@@ -94,6 +94,7 @@ struct AccuracyOptions: Sendable {
             }
         }
         try checkColumns(options)
+        try checkModelOutputsAreNotTheLabel(options)
         try checkJoin(options)
     }
 
@@ -120,6 +121,28 @@ struct AccuracyOptions: Sendable {
             if score != nil || classScores != nil {
                 throw options.error("a regression task takes 'prediction' only, not scores", at: options[AccuracyOption.score] ?? options[AccuracyOption.scores])
             }
+        }
+    }
+
+    /// The model's output read from the truth column would score a perfect model: a mistake in
+    /// the configuration (or a way to pass anything), never a measurement.
+    private func checkModelOutputsAreNotTheLabel(_ options: GateOptions) throws(ConfigError) {
+        guard predictions == nil else { return }  // outputs from another file are other columns
+        let outputs: [(key: String, column: String?, node: Node?)] = [
+            ("prediction", prediction, options[AccuracyOption.prediction]),
+            ("score", score, options[AccuracyOption.score]),
+        ] + scoredColumns.map { ("scores", $0, options[AccuracyOption.scores]) }
+        for output in outputs where output.column == label {
+            throw options.error("'\(output.key)' reads the model's output from '\(label)', the same column as 'label' (the truth): every row would be right", at: output.node)
+        }
+    }
+
+    /// The columns holding per-class scores.
+    private var scoredColumns: [String] {
+        switch classScores {
+        case .columns(let columns)?: return columns.map(\.column)
+        case .array(let column, _)? where !column.isEmpty: return [column]
+        default: return []
         }
     }
 

@@ -37,18 +37,33 @@ public enum GateDocumentation {
                 .enumerated().map { $0.offset == 0 ? "  - " + $0.element : "    " + $0.element }
                 .joined(separator: "\n")
             out += "\n```\n\n"
-            for (path, content) in example.files.sorted(by: { $0.key < $1.key }) {
-                out += "`\(path)`:\n\n```\n\(content.hasSuffix("\n") ? content : content + "\n")```\n\n"
+            for (path, file) in example.files.sorted(by: { $0.key < $1.key }) {
+                switch file {
+                case .text(let content):
+                    out += "`\(path)`:\n\n```\n\(content.hasSuffix("\n") ? content : content + "\n")```\n\n"
+                case .bytes(let bytes):
+                    let head = bytes.prefix(32).map { String($0, radix: 16).leftPadded(to: 2) }.joined(separator: " ")
+                    out += "`\(path)`: \(bytes.count) bytes, starting `\(head)\(bytes.count > 32 ? " …" : "")`\n\n"
+                }
             }
-            out += "Expected status: **\(example.expectedStatus.rawValue)**"
-            if !example.expectedMetrics.isEmpty {
-                out += "; " + example.expectedMetrics.sorted(by: { $0.key < $1.key })
-                    .map { "`\($0.key)` = \(HumanNumber.format($0.value))" }.joined(separator: ", ")
+            switch example.expectation {
+            case .status(let status, let metrics):
+                out += "Expected status: **\(status.rawValue)**"
+                if !metrics.isEmpty {
+                    out += "; " + metrics.sorted(by: { $0.key < $1.key })
+                        .map { "`\($0.key)` = \(HumanNumber.format($0.value))" }.joined(separator: ", ")
+                }
+            case .rejected(let message):
+                out += "Refused by `modelgate validate` (exit 2): \(message)"
             }
             out += ".\n"
         }
         return out
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 /// The configuration document as JSON, for `modelgate config --json`.

@@ -135,24 +135,63 @@ extension Array where Element == MetricSpec {
     }
 }
 
-/// A worked example: a gate entry, the files it reads, and the status it must end with.
-/// The examples are documentation and tests at once: one test runs every example of every gate.
+/// A worked example: a gate entry, the files it reads, and how it must end: with a status (and
+/// metric values), or refused by `modelgate validate` with a message. The examples are
+/// documentation and tests at once: one test runs every example of every gate.
 public struct GateExample: Sendable {
     public var title: String
     /// The gate's YAML entry, as a user would write it under `gates:` (without the `- `).
     public var yaml: String
     /// Files the example needs, by path relative to the pipeline file.
-    public var files: [String: String]
-    public var expectedStatus: GateStatus
-    /// Metric values the run must report (to 1e-9).
-    public var expectedMetrics: [String: Double]
+    public var files: [String: ExampleFile]
+    public var expectation: Expectation
 
-    public init(_ title: String, yaml: String, files: [String: String] = [:], expect status: GateStatus,
+    public enum Expectation: Sendable, Equatable {
+        /// The gate runs and ends with this status, reporting these metric values (to 1e-9).
+        case status(GateStatus, metrics: [String: Double])
+        /// `modelgate validate` refuses the entry with a message containing this text.
+        case rejected(saying: String)
+    }
+
+    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], expect status: GateStatus,
                 metrics: [String: Double] = [:]) {
         self.title = title
         self.yaml = yaml
         self.files = files
-        self.expectedStatus = status
-        self.expectedMetrics = metrics
+        self.expectation = .status(status, metrics: metrics)
+    }
+
+    /// An example of a configuration the gate refuses before anything runs.
+    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], rejectedSaying message: String) {
+        self.title = title
+        self.yaml = yaml
+        self.files = files
+        self.expectation = .rejected(saying: message)
+    }
+
+    public var expectedStatus: GateStatus? {
+        if case .status(let status, _) = expectation { return status }
+        return nil
+    }
+
+    public var expectedMetrics: [String: Double] {
+        if case .status(_, let metrics) = expectation { return metrics }
+        return [:]
+    }
+}
+
+/// A file of an example: text, shown in the docs as it is, or bytes (a pickle, a zip), shown by
+/// size and their first bytes in hex.
+public enum ExampleFile: Sendable, Equatable, ExpressibleByStringLiteral {
+    case text(String)
+    case bytes([UInt8])
+
+    public init(stringLiteral text: String) { self = .text(text) }
+
+    public var bytes: [UInt8] {
+        switch self {
+        case .text(let text): return Array(text.utf8)
+        case .bytes(let bytes): return bytes
+        }
     }
 }
