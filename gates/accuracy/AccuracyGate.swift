@@ -37,10 +37,12 @@ public struct AccuracyGate: MergeableGate {
             OptionSpec("seed", .integer, default: "0", help: "Seed of the bootstrap, so intervals are reproducible."),
         ],
         metrics: (BinaryAccumulator.metricNames + MulticlassAccumulator.metricNames.filter { !BinaryAccumulator.metricNames.contains($0) }
-                  + RegressionAccumulator.metricNames).map { MetricSpec($0, "scikit-learn's \($0)") }
-            + [MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap"),
-               MetricSpec("demographic_parity_difference", "binary: max − min of the predicted-positive rate over judged slices"),
-               MetricSpec("equal_opportunity_difference", "binary: max − min of recall over judged slices")],
+                  + RegressionAccumulator.metricNames).map { MetricSpec($0, "scikit-learn's \($0)", range: AccuracyMetricRange.of($0)) }
+            + [MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap", range: .nonNegative),
+               MetricSpec("demographic_parity_difference", "binary: max − min of the predicted-positive rate over judged slices",
+                          range: AccuracyMetricRange.of("demographic_parity_difference")),
+               MetricSpec("equal_opportunity_difference", "binary: max − min of recall over judged slices",
+                          range: AccuracyMetricRange.of("equal_opportunity_difference"))],
         defaultTimeout: .seconds(1800),
         examples: AccuracyExamples.all)
 

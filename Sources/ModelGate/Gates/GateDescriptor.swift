@@ -78,10 +78,14 @@ public struct OptionSpec: Sendable {
 public struct MetricSpec: Sendable {
     public var name: String
     public var help: String
+    /// The values the metric can take by its meaning; nil leaves it to the unit its name carries
+    /// (`MetricRanges`). A report read back with a value outside it is refused.
+    public var range: MetricRange?
 
-    public init(_ name: String, _ help: String) {
+    public init(_ name: String, _ help: String, range: MetricRange? = nil) {
         self.name = name
         self.help = help
+        self.range = range
     }
 }
 
