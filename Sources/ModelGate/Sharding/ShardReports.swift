@@ -7,18 +7,10 @@ public struct ShardReports: Sendable {
     public let toolVersion: String
     public let configSHA256: String
     public let artifacts: [HashedArtifact]
-    private let entries: [[String: Entry]]
+    /// Each shard's gates by id, in shard order.
+    private let gates: [[String: GateResult]]
 
     public var count: Int { paths.count }
-
-    /// One gate's entry in one shard's report.
-    struct Entry: Sendable {
-        var type: String
-        var status: GateStatus
-        var summary: String
-        var error: String?
-        var state: GateState?
-    }
 
     /// A shard report holds the gates' states; larger files are refused before they are read.
     public static let maxFileSize = 256 << 20
@@ -61,12 +53,8 @@ public struct ShardReports: Sendable {
         let ordered = (1...count).map { byIndex[$0]! }
         return ShardReports(paths: ordered.map(\.path), toolVersion: first.report.toolVersion,
                             configSHA256: first.report.configSHA256, artifacts: first.report.candidate.artifacts,
-                            entries: ordered.map { shard in
-                                Dictionary(shard.report.gates.map { gate in
-                                    (gate.id, Entry(type: gate.type, status: gate.status, summary: gate.summary,
-                                                    error: gate.error, state: gate.state))
-                                }, uniquingKeysWith: { first, _ in first })
-                            })
+                            // Gate ids are unique in a report the reader accepts.
+                            gates: ordered.map { Dictionary($0.report.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) })
     }
 
     /// Checks that the shards gated what this merge gates: the same pipeline file, candidate
@@ -74,7 +62,7 @@ public struct ShardReports: Sendable {
     public func check(configPath: String, configSHA256: String, artifacts: [HashedArtifact], toolVersion: String) throws(ConfigError) {
         if configSHA256 != self.configSHA256 {
             throw ConfigError("the shard reports were made with another version of this pipeline file (sha256 "
-                              + "\(self.configSHA256.prefix(12))…, now \(configSHA256.prefix(12))…)", path: configPath, at: .none)
+                              + "\(ReportFields.shown(String(self.configSHA256.prefix(12))))…, now \(configSHA256.prefix(12))…)", path: configPath, at: .none)
         }
         if artifacts != self.artifacts {
             throw ConfigError("the shard reports gated other candidate artifacts (\(Self.describe(self.artifacts))) than "
@@ -89,11 +77,11 @@ public struct ShardReports: Sendable {
     /// Every shard's state of gate `id`, in shard order; why not, when a shard did not measure it.
     func states(ofGate id: String, type: String) throws(GateFailure) -> [GateState] {
         var states: [GateState] = []
-        for (index, gates) in entries.enumerated() {
+        for (index, shardGates) in gates.enumerated() {
             let shard = "shard \(index + 1)/\(count) (\(paths[index]))"
-            guard let entry = gates[id] else { throw GateFailure("\(shard) has no gate '\(id)'") }
+            guard let entry = shardGates[id] else { throw GateFailure("\(shard) has no gate '\(id)'") }
             guard entry.type == type else {
-                throw GateFailure("gate '\(id)' is type '\(entry.type)' in \(shard), but '\(type)' in the pipeline")
+                throw GateFailure("gate '\(id)' is type \(ReportFields.shown(entry.type)) in \(shard), but '\(type)' in the pipeline")
             }
             switch entry.status {
             case .partial:
