@@ -37,7 +37,7 @@ import Testing
             gates: [
                 GateResult(id: "q", type: "accuracy", status: .inconclusive, blocking: true, durationSeconds: 3600.25,
                            summary: "line one\nline two\t\"quoted\"",
-                           metrics: [("accuracy", 0), ("f1", 1), ("r2", -3.5), ("p95_ms", 0), ("tiny", 5e-324),
+                           metrics: [("accuracy", 0), ("f1", 1), ("r2", -3.5), ("p95_ms", 0), ("tiny", Double.leastNonzeroMagnitude),
                                      ("huge", 1.7976931348623157e308), ("f1[region=north \u{2603}]", 0.5)],
                            evidence: Evidence([("rows", 0), ("skipped_rows", Int.max), ("rows[region=north]", 12)]),
                            checks: [

@@ -19,11 +19,18 @@ public struct ShardReports: Sendable {
     /// each once, that agree on everything the merge takes from them. Metric values are checked
     /// against `ranges`.
     public static func read(paths: [String], ranges: MetricRanges = .conventional) throws(ConfigError) -> ShardReports {
-        guard !paths.isEmpty else { throw ConfigError("no shard reports given", path: "modelgate merge", at: .none) }
         let reader = JSONReportReader(ranges: ranges, role: .shard)
+        var reports: [(path: String, report: RunReport)] = []
+        for path in paths { reports.append((path, try reader.read(path: path, maxBytes: maxFileSize))) }
+        return try assemble(reports)
+    }
+
+    /// Shard reports already read (as `JSONReportReader` with role `.shard` reads them), checked
+    /// to make one whole and put in shard order.
+    static func assemble(_ reports: [(path: String, report: RunReport)]) throws(ConfigError) -> ShardReports {
+        guard !reports.isEmpty else { throw ConfigError("no shard reports given", path: "modelgate merge", at: .none) }
         var shards: [(path: String, report: RunReport, shard: Shard)] = []
-        for path in paths {
-            let report = try reader.read(path: path, maxBytes: maxFileSize)
+        for (path, report) in reports {
             // The reader refuses a shard report without its shard.
             guard let shard = report.shard else { throw ConfigError("not a shard report", path: path, at: .none) }
             shards.append((path, report, shard))
