@@ -17,7 +17,7 @@ enum MergeCommand: Command {
 
     static func run(_ arguments: ParsedArguments) async -> Int32 {
         let reports: ShardReports
-        do throws(ConfigError) { reports = try ShardReports.read(paths: arguments.positionals) } catch {
+        do throws(ConfigError) { reports = try ShardReports.read(paths: arguments.positionals, ranges: PipelineLoading.metricRanges) } catch {
             Terminal.diagnostic(error.description)
             return ExitCode.usage.rawValue
         }

@@ -36,7 +36,7 @@ struct PipelineJob {
         }
         var baseline: BaselineReport?
         if let path = arguments.value("baseline") {
-            do throws(ConfigError) { baseline = try BaselineReport.read(path: path) } catch {
+            do throws(ConfigError) { baseline = try BaselineReport.read(path: path, ranges: PipelineLoading.metricRanges) } catch {
                 Terminal.diagnostic(error.description)
                 return ExitCode.usage.rawValue
             }

@@ -17,6 +17,10 @@ enum PipelineLoading {
                           path: "modelgate", at: .none)
     }
 
+    /// What the built-in gates declare of their metrics' ranges, against which reports read back
+    /// (`--baseline`, the shard reports of `merge`) are checked.
+    static let metricRanges = MetricRanges(declaredBy: BuiltinGates.all)
+
     /// Built-in gates, then plug-ins in `bin/` beside the pipeline file and in `gates/bin/`, then PATH.
     static func registry(for configPath: String) -> GateRegistry {
         let folder = (configPath as NSString).deletingLastPathComponent

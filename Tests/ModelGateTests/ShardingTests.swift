@@ -266,7 +266,7 @@ let shardingRegistry = GateRegistry(builtins: [ScriptedGate.self, SummingGate.se
         #expect(checkError() == "no error")
         #expect(checkError(sha: "ab").contains("another version of this pipeline file"))
         #expect(checkError(artifacts: [artifact]).contains("other candidate artifacts"))
-        #expect(checkError(version: "1.0").contains("made by modelgate test"))
+        #expect(checkError(version: "1.0").contains("made by modelgate \"test\""))
     }
 
     @Test func namesTheFileAndPlaceOfAMalformedReport() async throws {

@@ -10,7 +10,7 @@ enum AccuracyMetricSpecs {
         var seen = Set<String>()
         let plain = names.filter { seen.insert($0).inserted }.map(spec)
         return plain + [perClass("precision"), perClass("recall"), perClass("f1"),
-                        MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap", range: MetricSpec.nonNegative)]
+                        MetricSpec("*_gap", "max − min of a metric over the judged slices, e.g. f1_gap", range: .nonNegative)]
             + fairness
     }()
 
@@ -39,34 +39,24 @@ enum AccuracyMetricSpecs {
 
     private static let fairness = [
         MetricSpec("demographic_parity_difference", "binary, sliced: max − min of the predicted-positive rate over judged slices",
-                   range: MetricSpec.unitInterval),
+                   range: .proportion),
         MetricSpec("equal_opportunity_difference", "binary, sliced: max − min of recall over judged slices",
-                   range: MetricSpec.unitInterval),
+                   range: .proportion),
     ]
 
     private static func perClass(_ name: String) -> MetricSpec {
-        MetricSpec("\(name)[*]", "multiclass: scikit-learn's \(name) of one class, as \(name)[class=cat]", range: MetricSpec.unitInterval)
+        MetricSpec("\(name)[*]", "multiclass: scikit-learn's \(name) of one class, as \(name)[class=cat]", range: .proportion)
     }
 
     private static func spec(_ name: String) -> MetricSpec {
-        MetricSpec(name, "scikit-learn's \(name)", range: range(of: name))
-    }
-
-    /// Each metric's possible values, by its definition.
-    private static func range(of name: String) -> ClosedRange<Double> {
-        switch name {
-        case "mcc", "cohen_kappa": return -1...1
-        case "r2": return -.greatestFiniteMagnitude...1
-        case "log_loss", "tn", "fp", "fn", "tp", "mae", "mse", "rmse", "mape", "max_error": return MetricSpec.nonNegative
-        default: return MetricSpec.unitInterval
-        }
+        MetricSpec(name, "scikit-learn's \(name)", range: AccuracyMetricRange.of(name))
     }
 
     /// max − min of values in `range` lies between 0 and the range's width.
-    private static func gapRange(_ range: ClosedRange<Double>?) -> ClosedRange<Double> {
+    private static func gapRange(_ range: MetricRange?) -> MetricRange {
         guard let range, range.upperBound < .greatestFiniteMagnitude, range.lowerBound > -.greatestFiniteMagnitude else {
-            return MetricSpec.nonNegative
+            return .nonNegative
         }
-        return 0...(range.upperBound - range.lowerBound)
+        return MetricRange(0, range.upperBound - range.lowerBound)
     }
 }

@@ -6,7 +6,7 @@ extension Condition {
 
     /// Why this condition cannot fail (or cannot pass) for any value in `range`; nil when some
     /// value passes and some fails. A condition on the baseline is judged at run time.
-    public func vacuity(over range: ClosedRange<Double>?) -> String? {
+    public func vacuity(over range: MetricRange?) -> String? {
         let threshold: Double
         switch bound {
         case .value(let value): threshold = value
@@ -26,15 +26,15 @@ extension Condition {
         case .greater: always = threshold < low; never = threshold >= high
         case .lessOrEqual: always = threshold >= high; never = threshold < low
         case .less: always = threshold > high; never = threshold <= low
-        case .equal: always = low == high && threshold == low; never = !range.contains(threshold)
-        case .notEqual: always = !range.contains(threshold); never = low == high && threshold == low
+        case .equal: always = low == high && threshold == low; never = threshold < low || threshold > high
+        case .notEqual: always = threshold < low || threshold > high; never = low == high && threshold == low
         }
         if always { return "every possible value \(Self.describe(range)) passes \(text): the check can never fail" }
         if never { return "no possible value \(Self.describe(range)) passes \(text): the check can never pass" }
         return nil
     }
 
-    private static func describe(_ range: ClosedRange<Double>) -> String {
+    private static func describe(_ range: MetricRange) -> String {
         func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x) }
         if range.upperBound == .greatestFiniteMagnitude { return "(at least \(number(range.lowerBound)))" }
         if range.lowerBound == -.greatestFiniteMagnitude { return "(at most \(number(range.upperBound)))" }

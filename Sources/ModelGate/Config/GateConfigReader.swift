@@ -96,7 +96,9 @@ struct GateConfigReader {
                 message += " (it reports: \(names.joined(separator: ", ")))"
                 throw ConfigError(message, path: path, at: member.keyLocation)
             }
-            let condition = try Self.condition(member.value, metric: member.key, range: spec?.range, path: path)
+            // A plug-in's metrics are judged by the units their names carry (`_ms`, `_rate`).
+            let range = spec?.range ?? MetricRanges.conventional.range(of: member.key)
+            let condition = try Self.condition(member.value, metric: member.key, range: range, path: path)
             if condition.usesBaseline && !hasBaseline {
                 throw ConfigError("threshold for '\(member.key)' compares with the baseline, but no baseline report was given (run with --baseline REPORT.json; validate with --with-baseline)",
                                   path: path, at: member.value.location)
@@ -110,7 +112,7 @@ struct GateConfigReader {
     /// reads them here too, so every condition error reads the same.
     /// `range`: the metric's possible values, so that a condition none of them can pass, or all
     /// pass, is refused (a threshold beyond any measurable value is refused for every metric).
-    static func condition(_ node: Node, metric: String, range: ClosedRange<Double>?, path: String) throws(ConfigError) -> Condition {
+    static func condition(_ node: Node, metric: String, range: MetricRange?, path: String) throws(ConfigError) -> Condition {
         let got: String
         switch node.value {
         case .string(let text):

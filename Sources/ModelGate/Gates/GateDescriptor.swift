@@ -104,18 +104,14 @@ public struct MetricSpec: Sendable {
     /// Every value the metric can take, when its meaning bounds it (a proportion lies in [0, 1], a
     /// latency is not negative): a threshold that no such value can pass, or none can fail, is a
     /// configuration mistake, and a baseline value outside it is not a real measurement.
-    public var range: ClosedRange<Double>?
+    /// Nil leaves it to the unit the name carries (`MetricRanges`).
+    public var range: MetricRange?
 
-    public init(_ name: String, _ help: String, range: ClosedRange<Double>? = nil) {
+    public init(_ name: String, _ help: String, range: MetricRange? = nil) {
         self.name = name
         self.help = help
         self.range = range
     }
-
-    /// Proportions and scores on the unit interval.
-    public static let unitInterval: ClosedRange<Double> = 0...1
-    /// Counts, errors, durations: zero and up.
-    public static let nonNegative: ClosedRange<Double> = 0 ... .greatestFiniteMagnitude
 }
 
 extension Array where Element == MetricSpec {

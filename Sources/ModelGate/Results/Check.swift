@@ -13,7 +13,7 @@ public struct CheckRequest: Sendable {
 }
 
 /// One decided condition on one metric, as reports show it.
-public struct Check: Sendable {
+public struct Check: Sendable, Equatable {
     public var metric: String
     public var op: Condition.Operator
     /// The condition as written: `>= baseline - 0.01`.

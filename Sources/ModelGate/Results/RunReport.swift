@@ -1,5 +1,5 @@
 /// Everything one run decided, as every reporter renders it.
-public struct RunReport: Sendable {
+public struct RunReport: Sendable, Equatable {
     public static let schemaVersion = 1
 
     public var toolVersion: String
@@ -34,7 +34,7 @@ public struct RunReport: Sendable {
 }
 
 /// The candidate as gated: name, version, and exactly which artifact bytes.
-public struct CandidateSummary: Sendable {
+public struct CandidateSummary: Sendable, Equatable {
     public var name: String
     public var version: String
     public var artifacts: [HashedArtifact]

@@ -1,8 +1,9 @@
-import Document
-import Foundation
-
 /// The metrics of an earlier run's JSON report (`--baseline`), by gate id and metric name.
 public struct BaselineReport: Sendable {
+    /// A baseline is the report of a whole run: metrics, checks and findings, no shard states.
+    /// Larger files are refused before they are read.
+    public static let maxFileSize = 64 << 20
+
     public var path: String
     public var metrics: [String: [String: Double]]
 
@@ -11,45 +12,23 @@ public struct BaselineReport: Sendable {
         self.metrics = metrics
     }
 
-    /// Reads a modelgate JSON report; anything else is a located error, never an empty baseline.
-    public static func read(path: String) throws(ConfigError) -> BaselineReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("baseline report cannot be read (no such file?)", path: path, at: .none)
-        }
-        return try parse([UInt8](data), path: path)
+    /// Reads a modelgate JSON report; anything else, or a value no measurement gives (by the
+    /// metric's range in `ranges`), is a located error, never an empty or a doubtful baseline.
+    public static func read(path: String, ranges: MetricRanges = .conventional) throws(ConfigError) -> BaselineReport {
+        let report = try JSONReportReader(ranges: ranges, role: .baseline).read(path: path, maxBytes: maxFileSize)
+        return BaselineReport(report, path: path)
     }
 
-    public static func parse(_ bytes: [UInt8], path: String) throws(ConfigError) -> BaselineReport {
-        let document: Node
-        do throws(DocumentError) {
-            document = try JSONReader.read(bytes)
-        } catch {
-            throw ConfigError("baseline report is not valid JSON: \(error.message)", path: path, at: error.location)
-        }
-        guard case .int(let version)? = document["schemaVersion"]?.value else {
-            throw ConfigError("not a modelgate JSON report: no 'schemaVersion'", path: path, at: document.location)
-        }
-        guard version == RunReport.schemaVersion else {
-            throw ConfigError("baseline report has schemaVersion \(version); this modelgate reads \(RunReport.schemaVersion)",
-                              path: path, at: document["schemaVersion"]!.location)
-        }
-        guard let gates = document["gates"]?.arrayValue else {
-            throw ConfigError("baseline report has no 'gates' list", path: path, at: document.location)
-        }
+    public static func parse(_ bytes: [UInt8], path: String, ranges: MetricRanges = .conventional) throws(ConfigError) -> BaselineReport {
+        BaselineReport(try JSONReportReader(ranges: ranges, role: .baseline).parse(bytes, path: path), path: path)
+    }
+
+    /// Gate ids are unique in a report the reader accepts, and metric names within a gate.
+    private init(_ report: RunReport, path: String) {
         var metrics: [String: [String: Double]] = [:]
-        for gate in gates {
-            guard let id = gate["id"]?.stringValue else {
-                throw ConfigError("a gate in the baseline report has no 'id'", path: path, at: gate.location)
-            }
-            var values: [String: Double] = [:]
-            for member in gate["metrics"]?.objectValue ?? [] {
-                guard let value = member.value.numberValue else {
-                    throw ConfigError("baseline metric '\(member.key)' of gate '\(id)' is not a number", path: path, at: member.value.location)
-                }
-                values[member.key] = value
-            }
-            metrics[id] = values
+        for gate in report.gates {
+            metrics[gate.id] = Dictionary(gate.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         }
-        return BaselineReport(path: path, metrics: metrics)
+        self.init(path: path, metrics: metrics)
     }
 }

@@ -60,7 +60,12 @@ struct CheckEngine {
         guard let value = baseline[request.metric.name] else {
             throw GateFailure("the baseline report has no metric '\(request.metric.name)' for gate '\(gate.id)'")
         }
-        return request.condition.threshold(baseline: value)!
+        // A huge baseline times a factor overflows to infinity, which every value is below.
+        guard let threshold = request.condition.threshold(baseline: value), threshold.isFinite else {
+            throw GateFailure("check '\(request.name)': '\(request.condition.text)' with the baseline's \(value) "
+                              + "gives no finite threshold")
+        }
+        return threshold
     }
 
     /// Holm's step-down over the interval-decided checks: with m checks, the smallest p-value must
