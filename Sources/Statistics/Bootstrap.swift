@@ -1,28 +1,5 @@
-/// The seeded nonparametric bootstrap: resampling and percentile intervals.
+/// Percentile intervals of bootstrap replicates (the accuracy gate draws its own, by block).
 public enum Bootstrap {
-    /// `resamples` values of `statistic`, each computed on `count` row indices drawn with
-    /// replacement from 0..<count by a SplitMix64 seeded with `seed`: the same seed gives the
-    /// same replicates on every machine.
-    ///
-    /// The statistic gets indices rather than values so that it can read any columns of
-    /// stored rows; an array rather than a pointer, so it may keep them safely (the buffer is
-    /// reused when it does not). For rows that are streamed, not stored, see `PoissonBootstrap`.
-    public static func replicates(
-        count: Int, resamples: Int, seed: UInt64, statistic: ([Int]) throws -> Double
-    ) rethrows -> [Double] {
-        precondition(count > 0, "nothing to resample: count is \(count)")
-        precondition(resamples > 0, "resamples must be > 0, got \(resamples)")
-        var generator = SplitMix64(seed: seed)
-        var indices = [Int](repeating: 0, count: count)
-        var values: [Double] = []
-        values.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            for i in indices.indices { indices[i] = generator.next(below: count) }
-            values.append(try statistic(indices))
-        }
-        return values
-    }
-
     /// The percentile interval: the (1 - confidence)/2 and (1 + confidence)/2 quantiles of the
     /// replicates, interpolated as numpy's default `percentile` does. Nil when there are no
     /// replicates or one is not finite: a statistic undefined (NaN) or overflowing (an infinite

@@ -18,22 +18,6 @@ public enum Holm {
         return rejected
     }
 
-    /// Holm-adjusted p-values, in input order, as statsmodels' `multipletests(method:
-    /// "holm")` gives them: p_(i) (m - i + 1), made non-decreasing along the sorted order,
-    /// capped at 1. Hypothesis i is rejected at level alpha exactly when its adjusted
-    /// p-value is <= alpha (up to rounding).
-    public static func adjusted(pValues: [Double]) -> [Double] {
-        checkInput(pValues)
-        let m = pValues.count
-        var adjusted = [Double](repeating: 0, count: m)
-        var running = 0.0
-        for (rank, index) in ascendingOrder(pValues).enumerated() {
-            running = max(running, pValues[index] * Double(m - rank))
-            adjusted[index] = min(running, 1)
-        }
-        return adjusted
-    }
-
     /// Indices in ascending order of p-value. Ties may come in any order: both results
     /// are the same for every order of tied values.
     private static func ascendingOrder(_ pValues: [Double]) -> [Int] {

@@ -8,8 +8,6 @@ public struct GateContext: Sendable {
     public var baseDirectory: String
     /// A scratch folder of this gate's own, removed after the run.
     public var workDirectory: String
-    /// The baseline report's metrics for this gate, when `--baseline` was given.
-    public var baselineMetrics: [String: Double]
     public var log: GateLog
     /// How long the gate may run; the runner stops it then. Child processes can take it as their own limit.
     public var timeout: Duration
@@ -18,13 +16,12 @@ public struct GateContext: Sendable {
     public var gatedMetrics: Set<String>
 
     public init(gateID: String, candidate: CandidateConfig, baseDirectory: String, workDirectory: String,
-                baselineMetrics: [String: Double] = [:], log: GateLog = GateLog(), timeout: Duration = .seconds(600),
+                log: GateLog = GateLog(), timeout: Duration = .seconds(600),
                 gatedMetrics: Set<String> = []) {
         self.gateID = gateID
         self.candidate = candidate
         self.baseDirectory = baseDirectory
         self.workDirectory = workDirectory
-        self.baselineMetrics = baselineMetrics
         self.log = log
         self.timeout = timeout
         self.gatedMetrics = gatedMetrics

@@ -74,7 +74,7 @@ public struct PipelineRunner: Sendable {
             let context = GateContext(gateID: config.id, candidate: pipeline.config.candidate,
                                       baseDirectory: pipeline.config.baseDirectory,
                                       workDirectory: scratch.folder(for: config.id),
-                                      baselineMetrics: options.baseline?.metrics[config.id] ?? [:], log: log,
+                                      log: log,
                                       timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)))
             let gateClock = ContinuousClock.now
             var result = await execute(entry, context: context, waivers: pipeline.config.waivers)
