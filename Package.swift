@@ -5,6 +5,20 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+/// A built-in gate: its target (sources in gates/<folder>, with its README), the support targets
+/// it uses besides ModelGate and Document, and its tests (Tests/<target>Tests, which may keep
+/// fixtures in a Fixtures folder). Adding a gate is one entry here, one line in BuiltinGates.
+struct BuiltinGate {
+    var target: String
+    var folder: String
+    var uses: [Target.Dependency]
+    var testFixtures = false
+}
+
+let builtinGates = [
+    BuiltinGate(target: "AccuracyGate", folder: "accuracy", uses: ["Predictors", "Tabular", "Statistics"], testFixtures: true),
+]
+
 let package = Package(
     name: "modelgate",
     platforms: [.macOS(.v15)],
@@ -17,7 +31,7 @@ let package = Package(
         .target(name: "Document", swiftSettings: strict),        // YAML/JSON reader with source locations, JSON writer
         .target(name: "Digest", swiftSettings: strict),          // streaming SHA-256
         .target(name: "ChildProcess", swiftSettings: strict),    // spawn, feed, capture, time out, kill process groups
-        .target(name: "Statistics", swiftSettings: strict),      // confidence intervals, Holm adjustment, seeded RNG
+        .target(name: "Statistics", swiftSettings: strict),      // confidence intervals, Holm's procedure, seeded RNG
         .target(name: "Tabular", swiftSettings: strict),         // streaming CSV and JSON Lines readers
 
         // The runner: configuration, conditions, gate protocol, runner, reports.
@@ -28,15 +42,9 @@ let package = Package(
         // How gates get predictions from the candidate: command today, http and onnx next.
         .target(name: "Predictors", dependencies: ["ModelGate", "ChildProcess", "Document", "Tabular"], swiftSettings: strict),
 
-        // Built-in gates: one folder each under gates/.
-        .target(name: "AccuracyGate",
-                dependencies: ["ModelGate", "Predictors", "Tabular", "Statistics", "Document"],
-                path: "gates/accuracy",
-                exclude: ["README.md"],
-                swiftSettings: strict),
-
         // The one list of built-in gates.
-        .target(name: "BuiltinGates", dependencies: ["ModelGate", "AccuracyGate"], swiftSettings: strict),
+        .target(name: "BuiltinGates", dependencies: ["ModelGate"] + builtinGates.map { .target(name: $0.target) },
+                swiftSettings: strict),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(name: "ModelGateCLI", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
@@ -52,10 +60,15 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
-        .testTarget(name: "AccuracyGateTests", dependencies: ["AccuracyGate", "GateTestSupport", "ModelGate", "Tabular", "Document"],
-                    exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),
         .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),
-    ],
+    ]
+    // Built-in gates: one folder each under gates/, each with its test target.
+    + builtinGates.flatMap { gate -> [Target] in [
+        .target(name: gate.target, dependencies: ["ModelGate", "Document"] + gate.uses, path: "gates/\(gate.folder)",
+                exclude: ["README.md"], swiftSettings: strict),
+        .testTarget(name: "\(gate.target)Tests", dependencies: [.target(name: gate.target), "GateTestSupport", "ModelGate", "Document"] + gate.uses,
+                    exclude: gate.testFixtures ? ["Fixtures"] : []),
+    ] },
     swiftLanguageModes: [.v6]
 )
