@@ -5,7 +5,7 @@ import Testing
 /// `missing: skip` leaves out rows with a missing value, counts them, and computes every metric
 /// on the rows that remain, exactly as if the others had never been in the file.
 @Suite struct MissingValueTests {
-    static let options = "task: binary\nlabel: label\nscore: score\nmissing: skip"
+    static let options = "task: binary\nlabel: label\nscore: score\nmissing: skip\nmax_skipped: 100%"
 
     @Test func skippedRowsAreCountedAndLeftOutOfEveryMetric() async throws {
         let workspace = try GateWorkspace([
@@ -45,7 +45,7 @@ import Testing
 
     @Test func spelledMissingCellsAreSkippedAndCountedLikeEmptyOnes() async throws {
         let workspace = try GateWorkspace(["spelled.csv": Self.spelled, "clean.csv": Self.clean])
-        let options = "task: binary\nlabel: label\nscore: score\nprediction: prediction\nmissing: skip"
+        let options = "task: binary\nlabel: label\nscore: score\nprediction: prediction\nmissing: skip\nmax_skipped: 100%"
         let spelled = try await workspace.run("data: spelled.csv\n" + options)
         let clean = try await workspace.run("data: clean.csv\n" + options)
         #expect(spelled.status == .pass, "\(spelled.error ?? "")")
@@ -64,7 +64,7 @@ import Testing
 
     @Test func aMulticlassLabelNAIsNeverAClass() async throws {
         let workspace = try GateWorkspace(["test.csv": "label,prediction\ncat,cat\nNA,dog\ndog,dog\n<NA>,cat\n"])
-        let result = try await workspace.run("data: test.csv\ntask: multiclass\nlabel: label\nprediction: prediction\nmissing: skip")
+        let result = try await workspace.run("data: test.csv\ntask: multiclass\nlabel: label\nprediction: prediction\nmissing: skip\nmax_skipped: 100%")
         #expect(result.evidence["skipped_rows"] == 2)
         #expect(!result.metrics.contains { $0.name.contains("NA") }, "\(result.metrics.map(\.name))")
     }
@@ -78,7 +78,7 @@ import Testing
 
     @Test func aTeamsOwnSpellingIsMissingAndTheDefaultNoLonger() async throws {
         let workspace = try GateWorkspace(["test.csv": "label,score\n1,0.9\n0,?\n1,0.7\n0,0.2\n"])
-        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\nmissing: skip\nna_values: ['?']")
+        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\nmissing: skip\nmax_skipped: 100%\nna_values: ['?']")
         #expect(result.evidence["skipped_rows"] == 1 && result.evidence["rows"] == 3)
     }
 }

@@ -56,7 +56,7 @@ import Testing
             "scores.jsonl": Self.scores + "{\"id\": \"z1\", \"score\": 0.5}\n",
             "together.csv": Self.together,
         ])
-        let skipped = try await workspace.run(Self.joined + "\nmissing: skip")
+        let skipped = try await workspace.run(Self.joined + "\nmissing: skip\nmax_skipped: 100%")
         let together = try await workspace.run("data: together.csv\n" + Self.binary)
         #expect(skipped.status == .pass, "\(skipped.error ?? "")")
         #expect(skipped.evidence["rows"] == 6 && skipped.evidence["skipped_rows"] == 2)
@@ -66,7 +66,7 @@ import Testing
 
     @Test func aRepeatedIdInThePredictionsNamesItsRow() async throws {
         let workspace = try GateWorkspace(["labels.csv": Self.labels, "scores.jsonl": Self.scores + "{\"id\": \"a1\", \"score\": 0.3}\n"])
-        let error = try await workspace.run(Self.joined + "\nmissing: skip").oneLineError
+        let error = try await workspace.run(Self.joined + "\nmissing: skip\nmax_skipped: 100%").oneLineError
         #expect(error.contains("scores.jsonl:row 7 (line 7), field 'id': id \"a1\" appears more than once"), "\(error)")
     }
 
@@ -86,7 +86,7 @@ import Testing
         let workspace = try GateWorkspace(["labels.csv": Self.labels, "scores.jsonl": Self.scores + "{\"id\": null, \"score\": 0.3}\n"])
         let error = try await workspace.run(Self.joined).oneLineError
         #expect(error.contains("scores.jsonl:row 7 (line 7), field 'id': missing id"), "\(error)")
-        let skipped = try await workspace.run(Self.joined + "\nmissing: skip")
+        let skipped = try await workspace.run(Self.joined + "\nmissing: skip\nmax_skipped: 100%")
         #expect(skipped.status == .pass && skipped.evidence["skipped_prediction_rows"] == 1 && skipped.evidence["rows"] == 6)
     }
 
@@ -95,7 +95,7 @@ import Testing
                                            "scores.jsonl": Self.scores.replacingOccurrences(of: "0.9", with: "null")])
         let error = try await workspace.run(Self.joined).oneLineError
         #expect(error.contains("scores.jsonl:row 2 (line 2), field 'score': missing value"), "\(error)")
-        let skipped = try await workspace.run(Self.joined + "\nmissing: skip")
+        let skipped = try await workspace.run(Self.joined + "\nmissing: skip\nmax_skipped: 100%")
         #expect(skipped.evidence["rows"] == 5 && skipped.evidence["skipped_rows"] == 1)
         #expect(skipped.evidence["unmatched_rows"] == 0 && skipped.evidence["unmatched_predictions"] == 0)
     }

@@ -180,6 +180,7 @@ import Testing
             label: label
             score: score
             missing: skip
+            max_skipped: 100%
             thresholds: {accuracy: ">= 0.9"}
             """
         try await expectMergeEqualsOneRun(["labels.csv": labels.joined(separator: "\n") + "\n",

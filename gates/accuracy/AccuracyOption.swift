@@ -8,7 +8,7 @@ enum AccuracyOption {
     static let all: [OptionSpec] = [
         data.spec, format.spec, delimiter.spec, task.spec, label.spec, prediction.spec, predictions.spec, idColumn.spec,
         score.spec, usePredictor.spec, scores.spec, classes.spec, positive.spec, threshold.spec, missing.spec,
-        naValues.spec, sliceBy.spec, sliceThresholds.spec, minSliceRows.spec, minRows.spec, bootstrap.spec, seed.spec,
+        naValues.spec, maxSkipped.spec, sliceBy.spec, sliceThresholds.spec, minSliceRows.spec, minRows.spec, bootstrap.spec, seed.spec,
     ]
 
     enum FileFormat: String, OptionChoice { case csv, tsv, jsonl }
@@ -45,6 +45,8 @@ enum AccuracyOption {
         help: "error: a missing value (or an id without a prediction) stops the gate, naming file, row and column; skip: skip such rows and count them.")
     static let naValues = Option<[String]>("na_values", default: MissingValueSpellings.pandasDefaultList,
         help: "CSV cells that mean 'missing' (for labels, predictions, scores, slices and ids alike), besides an empty cell; compared exactly, quoted or not. The default is pandas' read_csv list; [] makes only empty cells missing. JSON Lines use null or an absent field.")
+    static let maxSkipped = Option<Share>("max_skipped", default: Share(0.01),
+        help: "With 'missing: skip': the largest share of the rows (a fraction, or a percentage like \"5%\") that may be skipped for missing or unusable values; more is an error, since metrics on what is left no longer describe the test set.")
     static let sliceBy = Option<String>("slice_by",
         help: "Column whose values are slices: metrics are computed per slice, and gaps across slices.")
     static let sliceThresholds = Option<Node>("slice_thresholds", .mapping,

@@ -30,6 +30,8 @@ struct AccuracyOptions: Sendable {
     var missing: MissingPolicy
     /// CSV cells that mean "no value", besides an empty cell.
     var missingValues: MissingValueSpellings
+    /// The largest share of rows `missing: skip` may leave out.
+    var maxSkipped: Share
     var sliceBy: String?
     var sliceThresholds: [(metric: String, condition: Condition)]
     var minSliceRows: Int
@@ -55,6 +57,7 @@ struct AccuracyOptions: Sendable {
         threshold = try options.require(O.threshold)
         missing = try options.require(O.missing)
         missingValues = MissingValueSpellings(try options.require(O.naValues))
+        maxSkipped = try options.require(O.maxSkipped)
         sliceBy = options.value(O.sliceBy)
         minSliceRows = try options.require(O.minSliceRows)
         minRows = try options.require(O.minRows)

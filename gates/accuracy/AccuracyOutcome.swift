@@ -22,6 +22,12 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             throw GateFailure("the test set has \(rows) usable rows, fewer than min_rows (\(options.minRows))"
                               + (state.skippedRows > 0 ? "; \(state.skippedRows) rows were skipped for missing values" : ""))
         }
+        let read = rows + state.skippedRows
+        if state.skippedRows > 0, Double(state.skippedRows) > options.maxSkipped.fraction * Double(read) {
+            throw GateFailure("\(state.skippedRows) of \(read) rows (\(Share(Double(state.skippedRows) / Double(read)).optionText)) were skipped for "
+                              + "missing or unusable values, more than max_skipped (\(options.maxSkipped.optionText)): the metrics "
+                              + "would describe the rows that are left, not the test set")
+        }
         var evidence = Evidence([("rows", rows)])
         if options.missing == .skip { evidence["skipped_rows"] = state.skippedRows }
         if let join = state.join {

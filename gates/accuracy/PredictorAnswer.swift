@@ -34,6 +34,7 @@ struct PredictorAnswer {
             guard let number = Node(value).numberValue else {
                 throw GateFailure("a regression prediction must be a number, got \(Node(value).kindDescription)")
             }
+            guard number.isFinite else { throw GateFailure(OutputValue.finite.problem(number)) }
             decoded.prediction = number
             return
         }
@@ -55,6 +56,7 @@ struct PredictorAnswer {
     private func readScore(_ value: Node.Value, into decoded: inout DecodedRow) throws {
         guard task == .binary else { throw GateFailure("'score' is for binary tasks; a multiclass answer gives 'scores'") }
         guard let number = Node(value).numberValue else { throw GateFailure("a score must be a number, got \(Node(value).kindDescription)") }
+        guard number >= 0 && number <= 1 else { throw GateFailure(OutputValue.probability.problem(number)) }
         decoded.score = number
     }
 
@@ -63,6 +65,7 @@ struct PredictorAnswer {
             throw GateFailure("class scores need a multiclass task with 'classes' naming their order")
         }
         guard values.count == width else { throw GateFailure("expected \(width) class scores, one per class in 'classes'") }
+        if let bad = values.first(where: { !($0 >= 0 && $0 <= 1) }) { throw GateFailure(OutputValue.probability.problem(bad)) }
         scores.append(contentsOf: values)
     }
 }

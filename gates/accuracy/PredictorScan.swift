@@ -65,7 +65,7 @@ struct PredictorScan {
             var missingSlot: Slot?
             var actual = 0, target = 0.0
             if isRegression {
-                if let value = try row.double(labelSlot) { target = value } else { missingSlot = labelSlot }
+                if let value = try row.double(labelSlot), try options.usableTarget(value, row, labelSlot) { target = value } else { missingSlot = labelSlot }
             } else {
                 if let id = try classes.id(row, labelSlot) { actual = id } else { missingSlot = labelSlot }
             }

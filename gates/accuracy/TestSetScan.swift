@@ -68,7 +68,7 @@ struct TestSetScan {
             }
             if missingSlot == nil {
                 if isRegression {
-                    if let target = try row.double(labelSlot) { decoded.target = target } else { missingSlot = labelSlot }
+                    if let target = try row.double(labelSlot), try options.usableTarget(target, row, labelSlot) { decoded.target = target } else { missingSlot = labelSlot }
                 } else {
                     if let id = try classes.id(row, labelSlot) { decoded.actual = id } else { missingSlot = labelSlot }
                 }

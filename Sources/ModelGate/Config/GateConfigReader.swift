@@ -22,7 +22,7 @@ struct GateConfigReader {
         let type = try entry.requiredString("type")
         let blocking = try entry.bool("blocking") ?? true
         let needs = try entry.stringList("needs") ?? []
-        let decide = try readDecision(&entry)
+        let decide = try readDecision(&entry, default: registry.builtin(type)?.descriptor.defaultDecision ?? .point)
         let confidence = try readConfidence(&entry)
         let timeoutNode = entry.optionalNode("timeout")
         let thresholdsNode = entry.optionalNode("thresholds")
@@ -61,8 +61,8 @@ struct GateConfigReader {
         return (config, gate)
     }
 
-    private func readDecision(_ entry: inout MappingReader) throws(ConfigError) -> DecisionMode {
-        guard let node = entry.optionalNode("decide"), !node.isNull else { return .point }
+    private func readDecision(_ entry: inout MappingReader, default mode: DecisionMode) throws(ConfigError) -> DecisionMode {
+        guard let node = entry.optionalNode("decide"), !node.isNull else { return mode }
         guard let text = node.stringValue, let mode = DecisionMode(rawValue: text) else {
             throw entry.error("'decide' must be 'point' or 'interval'", at: node)
         }

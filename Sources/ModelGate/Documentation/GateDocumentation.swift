@@ -17,7 +17,9 @@ public enum GateDocumentation {
     /// A Markdown page: summary, rationale, options, metrics, examples.
     public static func page(_ gate: GateDescriptor) -> String {
         var out = "# Gate type `\(gate.type)`\n\n\(gate.summary)\n\n\(gate.rationale)\n\n"
-        out += "Default timeout: \(DurationText.format(gate.defaultTimeout)).\n\n## Options\n\n"
+        out += "Default timeout: \(DurationText.format(gate.defaultTimeout)). Checks decide on the "
+        out += gate.defaultDecision == .interval ? "confidence interval by default (`decide: interval`).\n\n## Options\n\n"
+                                                 : "point value by default (`decide: point`).\n\n## Options\n\n"
         out += "| Option | Type | Default | Meaning |\n|---|---|---|---|\n"
         for option in gate.options {
             let value = option.required ? "required" : (option.defaultValue.map { "`\($0)`" } ?? "")

@@ -16,9 +16,12 @@ public struct GateDescriptor: Sendable {
     /// Conventions a user must know to read the gate's results, one paragraph each (how missing
     /// values are spelled, how an undefined metric appears).
     public var notes: [String]
+    /// How the type's checks decide when the pipeline does not say: a gate whose metrics come
+    /// with intervals decides on them by default, so a small sample cannot pass by luck.
+    public var defaultDecision: DecisionMode
 
     public init(type: String, summary: String, rationale: String, options: [OptionSpec], metrics: [MetricSpec],
-                defaultTimeout: Duration, examples: [GateExample], notes: [String] = []) {
+                defaultTimeout: Duration, examples: [GateExample], notes: [String] = [], defaultDecision: DecisionMode = .point) {
         self.type = type
         self.summary = summary
         self.rationale = rationale
@@ -27,6 +30,7 @@ public struct GateDescriptor: Sendable {
         self.defaultTimeout = defaultTimeout
         self.examples = examples
         self.notes = notes
+        self.defaultDecision = defaultDecision
     }
 
     public func option(_ key: String) -> OptionSpec? { options.first { $0.key == key } }

@@ -13,6 +13,8 @@ extension IntervalEstimate {
             return QuantileInterval.interval(sorted: sample, quantile: quantile, confidence: confidence)
         case .fixed(let interval):
             return interval
+        case .undetermined:
+            return nil
         }
     }
 }

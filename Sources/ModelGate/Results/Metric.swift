@@ -22,6 +22,9 @@ public enum IntervalEstimate: Sendable {
     case quantile(sortedSample: [Double], quantile: Double)
     /// An interval known at one confidence only (an external plug-in's); used as given.
     case fixed(ClosedRange<Double>)
+    /// The metric should have an interval, but the data is too thin for an honest one (a
+    /// bootstrap of eight rows gives [1, 1]): a check decided on intervals stays inconclusive.
+    case undetermined(reason: String)
 }
 
 /// Counts that say what a gate measured and on how much: `rows`, `requests`, `files_scanned`.

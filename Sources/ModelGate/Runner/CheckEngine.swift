@@ -29,12 +29,23 @@ struct CheckEngine {
             guard actual.isFinite || actual.isInfinite, !actual.isNaN else {
                 throw GateFailure("metric '\(request.metric.name)' is undefined (NaN) and cannot be checked")
             }
+            if case .fixed(let given)? = request.metric.interval {
+                // A plug-in's interval is taken at its word only if it could be true.
+                guard given.lowerBound.isFinite, given.upperBound.isFinite, given.contains(actual) else {
+                    throw GateFailure("check '\(request.name)': the interval [\(given.lowerBound), \(given.upperBound)] does not contain "
+                                      + "the metric's own value \(actual); an interval must be finite and hold its value")
+                }
+            }
             let shownInterval = request.metric.interval?.interval(confidence: gate.confidence)
             var check = Check(metric: request.name, op: request.condition.op, condition: request.condition.text,
                               threshold: threshold, actual: actual, interval: shownInterval,
                               status: request.condition.op.holds(actual, threshold) ? .pass : .fail)
             if gate.decide == .interval {
-                if let estimate = request.metric.interval, let passesAbove = request.condition.op.passesAbove {
+                if case .undetermined(let reason)? = request.metric.interval, request.condition.op.passesAbove != nil {
+                    // In Holm's family as a check that cannot be decided, so it widens nobody's luck.
+                    intervalDecided.append((checks.count, 1, false))
+                    check.note = "no honest interval: \(reason)"
+                } else if let estimate = request.metric.interval, let passesAbove = request.condition.op.passesAbove {
                     let decision = IntervalDecision(estimate: estimate, threshold: threshold, passesAbove: passesAbove,
                                                     strict: request.condition.op == .greater || request.condition.op == .less)
                     intervalDecided.append((checks.count, decision.pValue, decision.passes))
@@ -79,6 +90,8 @@ struct CheckEngine {
                 checks[entry.index].status = entry.passes ? .pass : .fail
             } else {
                 checks[entry.index].status = .inconclusive
+                // A check without an honest interval already says why.
+                if checks[entry.index].note != nil { continue }
                 checks[entry.index].note = "the \(Int((gate.confidence * 100).rounded()))% interval straddles the threshold"
                     + (decided.count > 1 ? " (Holm-adjusted over \(decided.count) checks)" : "") + "; more evidence is needed"
             }
