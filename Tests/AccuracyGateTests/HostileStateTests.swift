@@ -74,7 +74,7 @@ import Testing
         var csv = "y,yhat\n1e200,0\n"
         for row in 0..<40 { csv += "\(row),\(row + 1)\n" }
         let workspace = try GateWorkspace(["test.csv": csv])
-        let result = try await workspace.run("data: test.csv\ntask: regression\nlabel: y\nprediction: yhat\nbootstrap: 20\nthresholds: {rmse: \"<= 5\"}")
+        let result = try await workspace.run("data: test.csv\ntask: regression\nlabel: y\nprediction: yhat\nbootstrap: 20\ndecide: point\nthresholds: {rmse: \"<= 5\"}")
         #expect(result.status == .fail)
         #expect(result.check("rmse")?.interval == nil)
     }

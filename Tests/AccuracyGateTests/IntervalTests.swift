@@ -35,9 +35,10 @@ import Testing
     @Test func decidingOnTheIntervalOfASmallSetIsInconclusive() async throws {
         // Ten rows: the point value clears the threshold, but the interval reaches below it.
         let workspace = try GateWorkspace(["test.csv": Self.scoredRows(10)])
-        let point = try await workspace.run(Self.options(seed: 1, threshold: ">= 0.6"))
+        let point = try await workspace.run(Self.options(seed: 1, threshold: ">= 0.6") + "\ndecide: point")
         #expect(point.status == .pass)
-        let report = try await workspace.report(Self.options(seed: 1, threshold: ">= 0.6") + "\ndecide: interval")
+        // Interval decisions are the default.
+        let report = try await workspace.report(Self.options(seed: 1, threshold: ">= 0.6"))
         let check = try #require(report.gates[0].check("roc_auc"))
         #expect(check.status == .inconclusive, "\(check.interval.map { "\($0)" } ?? "no interval")")
         #expect(report.verdict == .inconclusive && report.verdict.exitCode == .inconclusive)
@@ -64,7 +65,7 @@ import Testing
 
     @Test func anUngatedMetricThatIsUndefinedIsLeftOut() async throws {
         let workspace = try GateWorkspace(["test.csv": "label,score\n1,0.9\n1,0.4\n1,0.7\n"])
-        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\nthresholds:\n  recall: \">= 0.5\"")
+        let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\ndecide: point\nthresholds:\n  recall: \">= 0.5\"")
         #expect(result.status == .pass, "\(result.error ?? "")")
         #expect(result.metric("roc_auc") == nil && close(result.metric("recall"), 2.0 / 3.0))
         #expect(result.log?.contains("roc_auc is undefined") == true)

@@ -49,6 +49,7 @@ import Testing
             task: multiclass
             label: label
             scores: {cat: p_cat, dog: p_dog, bird: p_bird}
+            decide: point
             thresholds:
               roc_auc: ">= 0.9"
             """))

@@ -53,6 +53,7 @@ import Testing
             use_predictor: true
             slice_by: group
             min_slice_rows: 1
+            decide: point
             slice_thresholds: {f1: ">= 0.01"}
             thresholds: {roc_auc: ">= 0.01", log_loss: "<= 10"}
             """)
@@ -63,6 +64,7 @@ import Testing
             score: x
             slice_by: group
             min_slice_rows: 1
+            decide: point
             slice_thresholds: {f1: ">= 0.01"}
             thresholds: {roc_auc: ">= 0.01", log_loss: "<= 10"}
             """)

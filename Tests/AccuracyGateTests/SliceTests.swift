@@ -72,6 +72,7 @@ import Testing
             label: label
             prediction: prediction
             slice_by: region
+            decide: point
             thresholds:
               recall[region=south]: ">= 0.9"
             """)

@@ -23,6 +23,7 @@ extension CLITests {
                 score: score
                 id_column: id
                 bootstrap: 20
+                decide: point
                 thresholds: {accuracy: ">= 0.5", roc_auc: ">= 0.3"}
 
             """)

@@ -4,7 +4,22 @@ import ModelGate
 /// README, and tests (every example runs and must end as it says). Values are exact fractions.
 enum AccuracyExamples {
     static let all: [GateExample] = [binaryScores, multiclassLabels, regression, slices, joinedPredictions, missingValue, unmatchedIDs,
-                                     metricOfAnotherTask, labelAsScore, thresholdThatCannotFail]
+                                     tinyTestSet, metricOfAnotherTask, labelAsScore, thresholdThatCannotFail]
+
+    static let tinyTestSet = GateExample(
+        "Three right answers out of three do not pass by luck: inconclusive",
+        yaml: """
+        id: quality
+        type: accuracy
+        data: test.csv
+        task: binary
+        label: defaulted
+        prediction: predicted
+        thresholds:
+          accuracy: ">= 0.95"
+        """,
+        files: ["test.csv": "defaulted,predicted\n1,1\n0,0\n1,1\n"],
+        expect: .inconclusive, metrics: ["accuracy": 1])
 
     static let metricOfAnotherTask = GateExample(
         "A threshold on a metric the task does not report is refused",
@@ -60,6 +75,7 @@ enum AccuracyExamples {
         task: binary
         label: defaulted
         score: score
+        decide: point
         thresholds:
           accuracy: ">= 0.8"
           roc_auc: ">= 0.85"
@@ -76,6 +92,7 @@ enum AccuracyExamples {
         task: multiclass
         label: label
         prediction: prediction
+        decide: point
         thresholds:
           accuracy: ">= 0.8"
         """,
@@ -91,6 +108,7 @@ enum AccuracyExamples {
         task: regression
         label: truth.price
         prediction: output.price
+        decide: point
         thresholds:
           mae: "<= 0.6"
           max_error: "< 1"
@@ -156,6 +174,7 @@ enum AccuracyExamples {
         task: binary
         label: defaulted
         score: score
+        decide: point
         thresholds:
           accuracy: ">= 0.8"
         """,

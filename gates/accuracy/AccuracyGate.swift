@@ -20,6 +20,14 @@ public struct AccuracyGate: MergeableGate {
         examples: AccuracyExamples.all,
         notes: [
             """
+            **Deciding on evidence.** Checks decide on the 95% interval by default (`decide: interval`): \
+            a check passes when the whole interval clears its threshold, fails when the whole interval \
+            misses it, and is `inconclusive` (exit 4) in between, so a small test set cannot pass by \
+            luck: three right answers out of three do not clear `accuracy >= 0.95`. Proportions use \
+            Wilson intervals; other metrics a seeded bootstrap, which needs at least 50 rows: on fewer \
+            its checks are inconclusive. `decide: point` compares the point value alone.
+            """,
+            """
             **Missing values.** A CSV cell is missing when it is empty or spelled as one of `na_values` \
             (by default pandas' `read_csv` list: `NA`, `N/A`, `NaN`, `nan`, `NULL`, `None`, `<NA>`, `#N/A`...), \
             whether quoted or not; in JSON Lines, a `null` or an absent field. This holds for labels, \
@@ -35,7 +43,8 @@ public struct AccuracyGate: MergeableGate {
             threshold names and that is undefined makes the gate an `error` with the reason (exit 3), \
             never a pass.
             """,
-        ])
+        ],
+        defaultDecision: .interval)
 
     let options: AccuracyOptions
     private let engine: any AccuracyEngine

@@ -67,12 +67,19 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             if let proportion = result.proportion {
                 interval = .proportion(successes: proportion.successes, trials: proportion.trials)
             } else if !replicateMetrics.isEmpty, gatedMetrics.contains(result.name) {
-                interval = replicateInterval(replicateMetrics.map { $0.count > index ? $0[index].value : nil }, of: result.name)
+                interval = state.overall.rows < Self.minimumBootstrapRows
+                    ? .undetermined(reason: "a bootstrap interval needs at least \(Self.minimumBootstrapRows) rows, and the test set has \(state.overall.rows)")
+                    : replicateInterval(replicateMetrics.map { $0.count > index ? $0[index].value : nil }, of: result.name)
             }
             metrics.append(Metric(result.name, value, interval: interval))
         }
         return metrics
     }
+
+    /// Below this, resamples of a handful of rows repeat the same few values (eight perfectly
+    /// separated rows give an AUC interval of [1, 1]): the percentile interval then claims a
+    /// certainty the data does not have, so a check decided on intervals stays inconclusive.
+    static var minimumBootstrapRows: Int { 50 }
 
     /// The bootstrap interval from each resample's value. A resample on which the metric is
     /// undefined (no negative row drawn: no AUC) could have had any value, so it counts at both
@@ -95,15 +102,11 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
         })
     }
 
-    /// The values a metric can take, for those that are bounded (nil for the others).
+    /// The values a metric can take, for those bounded on both sides (nil for the others).
     static func range(of metric: String) -> ClosedRange<Double>? {
-        if ["mcc", "cohen_kappa"].contains(metric) { return -1...1 }
-        let unitInterval = ["accuracy", "balanced_accuracy", "roc_auc", "pr_auc", "brier"]
-        let averaged = ["precision", "recall", "f1"]
-        if unitInterval.contains(metric) || averaged.contains(where: { metric == $0 || metric.hasPrefix($0 + "_") }) {
-            return 0...1
-        }
-        return nil
+        let range = AccuracyMetricRange.of(metric)
+        guard range.lowerBound > -.greatestFiniteMagnitude, range.upperBound < .greatestFiniteMagnitude else { return nil }
+        return range.lowerBound...range.upperBound
     }
 
     /// Precision, recall and F1 of each class, for multiclass tasks: `recall[class=cat]`.

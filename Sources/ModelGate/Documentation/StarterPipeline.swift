@@ -23,7 +23,7 @@ public enum StarterPipeline {
         prediction: prediction
         thresholds:
           accuracy: ">= 0.90"        # >=, >, <=, <, ==, != against a number, N%, or baseline
-        # decide: interval           # decide on the 95% interval: pass only when it clears
+        # decide: point              # accuracy decides on the 95% interval by default; point: the value alone
 
     # waivers:                       # let a known failing check through, for a while
     #   - gate: quality
