@@ -5,8 +5,9 @@ import Foundation
 /// overrun or interruption; the runner does not wait for a gate that ignores cancellation, it
 /// records the error and moves on (child processes are killed through cancellation).
 ///
-/// The deadline and the interruption watch run on Dispatch, not on Swift's cooperative pool: a
-/// gate doing long synchronous work holds a pool thread, and on a 2-core CI runner the pool has two.
+/// The gate's work, the deadline and the interruption watch all run on Dispatch queues of their
+/// own, not on Swift's cooperative pool: code doing long synchronous work holds a pool thread, and on
+/// a 2-core CI runner the pool has two (see `GateExecutor`).
 struct GateExecution {
     /// How a gate's work ended: `Result` is a `GateOutcome`, or a `ShardMeasurement` in a shard run.
     enum Ending<Result: Sendable>: Sendable {
@@ -25,7 +26,7 @@ struct GateExecution {
                                       _ body: @escaping @Sendable (GateContext) async throws -> Result) async -> Ending<Result> {
         await withCheckedContinuation { (continuation: CheckedContinuation<Ending<Result>, Never>) in
             let first = FirstOf(continuation)
-            let work = Task {
+            let work = Task(executorPreference: GateExecutor(label: "modelgate.gate.\(context.gateID)")) {
                 do {
                     let outcome = try await body(context)
                     first.resume(.finished(outcome))
