@@ -85,19 +85,25 @@ public struct ChildProcess: Sendable {
         try Task.checkCancellation()
         let cancellation = CancellationFlag()
         return try await withTaskCancellationHandler {
-            let child = try Launcher.launch(self)
-            // poll() blocks, so the supervision runs on a thread of its own, never on the
-            // cooperative pool that the rest of modelgate's tasks share.
-            let result = await withCheckedContinuation { (continuation: CheckedContinuation<Supervisor.Result, Never>) in
+            // The child starts on the thread that supervises it, and that thread lives until the
+            // child is reaped: on Linux the child's parent-death signal fires when the thread that
+            // forked it ends. poll() blocks too, so this is never a thread of the cooperative pool.
+            let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Supervisor.Result, LaunchError>, Never>) in
                 let thread = Thread { [self] in
-                    var supervisor = Supervisor(child: child, input: input, process: self, cancellation: cancellation)
-                    continuation.resume(returning: supervisor.run())
+                    do throws(LaunchError) {
+                        let child = try Launcher.launch(self)
+                        var supervisor = Supervisor(child: child, input: input, process: self, cancellation: cancellation)
+                        continuation.resume(returning: .success(supervisor.run()))
+                    } catch {
+                        continuation.resume(returning: .failure(error))
+                    }
                 }
-                thread.name = "modelgate child \(child.pid)"
+                thread.name = "modelgate child \(executable)"
                 thread.start()
             }
-            if result.cancelled { throw CancellationError() }
-            return result.outcome
+            let supervised = try result.get()
+            if supervised.cancelled { throw CancellationError() }
+            return supervised.outcome
         } onCancel: {
             cancellation.cancel()
         }
