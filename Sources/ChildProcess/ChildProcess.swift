@@ -5,9 +5,16 @@ import Foundation
 
 /// An external program to run (a gate plug-in, a model predictor): what to start, and its limits.
 ///
-/// `run(stdin:)` starts it in a process group of its own, feeds `stdin` while reading stdout and
-/// stderr, and ends it at `timeout`: SIGTERM to the whole group, then SIGKILL after `killGrace`.
-/// When the program exits, whatever it left running in its group is killed as well.
+/// `run(stdin:)` starts it in a session and process group of its own, with no controlling terminal,
+/// feeds `stdin` while reading stdout and stderr, and ends it at `timeout`: SIGTERM to the whole
+/// group, then SIGKILL after `killGrace`. When the program has exited, whatever it started is killed
+/// too; on Linux that includes processes that left its group or session, and the program gets
+/// SIGKILL should modelgate itself die (see ForkExec.swift).
+///
+/// What stays impossible on macOS: a process that calls setsid (or setpgid) escapes the group kill
+/// and is not found, since macOS has no subreaper (orphans go to launchd) and no /proc to find them
+/// by; and if modelgate is killed with SIGKILL, nothing kills its children, since macOS has no
+/// parent-death signal. `Outcome.everyProcessStopped` then vouches for the process group only.
 public struct ChildProcess: Sendable {
     /// A path (relative paths are taken from modelgate's current directory, not `workingDirectory`),
     /// or a bare name looked up in modelgate's own `PATH`; relative `PATH` entries are skipped.
@@ -66,6 +73,9 @@ public struct ChildProcess: Sendable {
         public var termination: Termination
         /// The timeout ran out and modelgate ended the program (its `termination` says how).
         public var timedOut: Bool
+        /// Every process the program started was confirmed gone before `run` returned. On Linux
+        /// that covers all its descendants, wherever they went; on macOS only its process group.
+        public var everyProcessStopped: Bool
         public var stdout: [UInt8]
         public var stdoutTruncated: Bool
         public var stderr: [UInt8]
