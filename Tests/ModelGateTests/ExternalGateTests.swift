@@ -112,6 +112,56 @@ import Testing
         }
     }
 
+    /// A plug-in's stderr in the report's log keeps its start and its end, with a line saying how
+    /// much was cut between them, whatever the shape of the output (issue 9, item 18).
+    @Test(arguments: [
+        ("one 16.5 KB line", "printf START; head -c 16500 /dev/zero | tr '\\0' a; printf END", 16_508),
+        ("one 40 KB line", "printf START; head -c 40000 /dev/zero | tr '\\0' b; printf END", 40_008),
+        ("many short lines", "i=0; echo START; while [ $i -lt 3000 ]; do echo \"line $i\"; i=$((i+1)); done; echo END", nil),
+        ("binary bytes", "printf 'START\\000\\377'; head -c 30000 /dev/urandom; printf '\\377\\000END'", 30_012),
+    ] as [(String, String, Int?)])
+    func aLongStderrKeepsItsStartAndItsEndInTheLog(shape: String, script: String, total: Int?) async throws {
+        let (report, workspace) = try await runPlugin("{ \(script); } >&2\necho '{\"status\": \"pass\", \"evidence\": {\"rows\": 1}}'\n")
+        defer { workspace.remove() }
+        let log = try #require(report.gates[0].log, "\(shape)")
+        let (start, end) = (log.hasPrefix("START"), log.hasSuffix("END\n") || log.hasSuffix("END"))
+        #expect(start, "\(shape): the start is kept")
+        #expect(end, "\(shape): the end is kept")
+        // Scalars, not UTF-8 bytes: each kept byte that is not UTF-8 reads as one U+FFFD.
+        #expect(log.unicodeScalars.count <= GateLog.defaultLimit, "\(shape): \(log.unicodeScalars.count) characters")
+        let markers = log.components(separatedBy: " bytes omitted ...]").map(\.count)
+        #expect(markers.count == 2, "\(shape): one marker says what was cut")
+        if let total {
+            let marker = log.firstRange(of: /\[\.\.\. \d+ bytes omitted \.\.\.\]/).map { String(log[$0]) } ?? "none"
+            #expect(marker == "[... \(total - ExternalGate.stderrLimit) bytes omitted ...]", "\(shape)")
+        }
+    }
+
+    @Test(arguments: [0, 1])
+    func stderrAtTheLimitIsKeptWholeAndOneByteMoreIsCut(over: Int) async throws {
+        let size = ExternalGate.stderrLimit + over
+        let (report, workspace) = try await runPlugin(
+            "head -c \(size) /dev/zero | tr '\\0' x >&2\necho '{\"status\": \"pass\", \"evidence\": {\"rows\": 1}}'\n")
+        defer { workspace.remove() }
+        let log = try #require(report.gates[0].log)
+        if over == 0 {
+            #expect(log == String(repeating: "x", count: size) + "\n")
+        } else {
+            #expect(log.contains("[... 1 bytes omitted ...]"))
+            #expect(log.filter { $0 == "x" }.count == size - 1)
+        }
+    }
+
+    @Test func aLogWrittenInManyPiecesKeepsTheFirstAndTheLast() {
+        let log = GateLog(limit: 100)
+        for index in 0..<50 { log.write("entry \(index)") }
+        let text = log.contents ?? ""
+        #expect(text.hasPrefix("entry 0\nentry 1\n"))
+        #expect(text.hasSuffix("entry 48\nentry 49\n"))
+        #expect(text.contains("bytes omitted"))
+        #expect(GateLog().contents == nil)
+    }
+
     @Test func aCommandOptionRunsThatProgramWithArguments() async throws {
         let workspace = Workspace()
         defer { workspace.remove() }

@@ -9,7 +9,8 @@ public struct ExternalGate: Gate {
     public static let defaultTimeout: Duration = .seconds(600)
     /// A plug-in that prints more than this is broken; cut it off rather than fill memory.
     static let stdoutLimit = 16 * 1024 * 1024
-    static let stderrLimit = 16 * 1024
+    /// Below the gate log's limit by room for the cut marker, so a long stderr is cut once, not twice.
+    static let stderrLimit = GateLog.defaultLimit - 256
 
     public static let descriptor = GateDescriptor(
         type: "external",
@@ -51,10 +52,17 @@ public struct ExternalGate: Gate {
             throw GateFailure("plug-in could not start: \(error)")
         }
         if !outcome.stderr.isEmpty {
-            context.log.write(String(decoding: outcome.stderr, as: UTF8.self))
+            context.log.write(outcome.stderr)
         }
         let name = command[0]
-        if outcome.timedOut { throw GateFailure("plug-in \(name) timed out after \(DurationText.format(context.timeout))") }
+        // Said only when it is so: `everyProcessStopped` is checked, not assumed (see ChildProcess).
+        if !outcome.everyProcessStopped {
+            context.log.write("modelgate could not confirm that every process plug-in \(name) started has stopped")
+        }
+        if outcome.timedOut {
+            let stopped = outcome.everyProcessStopped ? "it and its processes were stopped" : "it was stopped, but not every process it started could be confirmed stopped"
+            throw GateFailure("plug-in \(name) timed out after \(DurationText.format(context.timeout)); \(stopped)")
+        }
         switch outcome.termination {
         case .exited(0): break
         case .exited(let code): throw GateFailure("plug-in \(name) exited with status \(code)")
