@@ -97,6 +97,25 @@ import Testing
         }
     }
 
+    /// The report says a timed-out plug-in was stopped only once it was: one that ignores SIGTERM
+    /// is killed after its grace, and gone by the time the run returns (issue 9, item 19).
+    @Test func aPluginIgnoringSIGTERMIsGoneBeforeTheReportSaysItWasStopped() async throws {
+        try await onOwnQueue {
+            let (report, workspace) = try await runPlugin("""
+            trap '' TERM
+            echo $$ > "$(dirname "$0")/../plugin.pid.tmp" && mv "$(dirname "$0")/../plugin.pid.tmp" "$(dirname "$0")/../plugin.pid"
+            while :; do sleep 0.05; done
+            """, timeout: "500ms")
+            defer { workspace.remove() }
+            let error = report.gates[0].error ?? ""
+            #expect(error.contains("timed out after 500ms"), "\(error)")
+            #expect(error.contains("were stopped"), "\(error)")
+            let pid = try String(contentsOfFile: workspace.root + "/plugin.pid", encoding: .utf8)
+            // Checked at once, without waiting: the run returned only after the plug-in was gone.
+            #expect(isGone(pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines))!))
+        }
+    }
+
     /// The cause of issue 8's red suite, reproduced on purpose: CPU-bound work holds every thread of
     /// Swift's cooperative pool (in the parallel suite, other tests' long loops do), and a plug-in
     /// that answers at once must still be judged, not time out waiting for a thread.
