@@ -230,7 +230,7 @@ final class PoolHold: Sendable {
     /// More than the pool can run at once, so that every pool thread is taken whatever its width.
     private let holders = 2 * ProcessInfo.processInfo.activeProcessorCount
 
-    /// Returns once the pool's threads are all busy (at least one per core spinning). Call it from
+    /// Returns once the pool's threads are all busy (at least one per core spinning, or 5 s passed). Call it from
     /// `onOwnQueue`: it blocks that queue while it waits, since even `Task.sleep` needs a pool thread
     /// to wake up on Linux.
     func takeEveryThread() {
@@ -244,7 +244,9 @@ final class PoolHold: Sendable {
         // In the parallel suite other tests' work may hold the pool already, and ours then waits
         // its turn: after 5 s, go on with the pool held either way.
         let end = DispatchTime.now() + 5
-        for _ in 0..<ProcessInfo.processInfo.activeProcessorCount where started.wait(timeout: end) == .timedOut { break }
+        for _ in 0..<ProcessInfo.processInfo.activeProcessorCount {
+            if started.wait(timeout: end) == .timedOut { break }
+        }
     }
 
     func release() { released.withLock { $0 = true } }
