@@ -2,26 +2,32 @@
 // full pipe would never finish).
 
 /// Output bytes kept up to a limit: either the first `limit` bytes, or the first and last halves.
-struct Capture {
-    let limit: Int
+/// Public so that a gate's log is cut the same way as the stderr it holds (`GateLog`).
+public struct Capture: Sendable {
+    public let limit: Int
     private let headLimit: Int
     private let tailLimit: Int
     private var head: [UInt8] = []
     /// The most recent bytes past the head, as a ring: once full, `tailStart` is the oldest byte.
     private var tail: [UInt8] = []
     private var tailStart = 0
-    private(set) var total = 0
+    /// Every byte appended, kept or not.
+    public private(set) var total = 0
 
     /// `keepingTail`: keep the last half too (stderr, where the final error usually is).
-    init(limit: Int, keepingTail: Bool) {
-        self.limit = limit
-        tailLimit = keepingTail ? limit / 2 : 0
-        headLimit = limit - tailLimit
+    public init(limit: Int, keepingTail: Bool) {
+        self.limit = max(0, limit)
+        tailLimit = keepingTail ? self.limit / 2 : 0
+        headLimit = self.limit - tailLimit
     }
 
-    var truncated: Bool { total > limit }
+    public var truncated: Bool { total > limit }
 
-    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    public mutating func append(_ chunk: UnsafeRawBufferPointer) {
         total += chunk.count
         var rest = chunk[...]
         if head.count < headLimit {
@@ -50,7 +56,7 @@ struct Capture {
     }
 
     /// The kept bytes; when bytes were left out between head and tail, a line says how many.
-    var bytes: [UInt8] {
+    public var bytes: [UInt8] {
         let orderedTail = Array(tail[tailStart...] + tail[..<tailStart])
         let omitted = total - head.count - orderedTail.count
         guard omitted > 0, tailLimit > 0 else { return head + orderedTail }

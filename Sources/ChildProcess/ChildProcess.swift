@@ -5,9 +5,16 @@ import Foundation
 
 /// An external program to run (a gate plug-in, a model predictor): what to start, and its limits.
 ///
-/// `run(stdin:)` starts it in a process group of its own, feeds `stdin` while reading stdout and
-/// stderr, and ends it at `timeout`: SIGTERM to the whole group, then SIGKILL after `killGrace`.
-/// When the program exits, whatever it left running in its group is killed as well.
+/// `run(stdin:)` starts it in a session and process group of its own, with no controlling terminal,
+/// feeds `stdin` while reading stdout and stderr, and ends it at `timeout`: SIGTERM to the whole
+/// group, then SIGKILL after `killGrace`. When the program has exited, whatever it started is killed
+/// too; on Linux that includes processes that left its group or session, and the program gets
+/// SIGKILL should modelgate itself die (see ForkExec.swift).
+///
+/// What stays impossible on macOS: a process that calls setsid (or setpgid) escapes the group kill
+/// and is not found, since macOS has no subreaper (orphans go to launchd) and no /proc to find them
+/// by; and if modelgate is killed with SIGKILL, nothing kills its children, since macOS has no
+/// parent-death signal. `Outcome.everyProcessStopped` then vouches for the process group only.
 public struct ChildProcess: Sendable {
     /// A path (relative paths are taken from modelgate's current directory, not `workingDirectory`),
     /// or a bare name looked up in modelgate's own `PATH`; relative `PATH` entries are skipped.
@@ -66,6 +73,9 @@ public struct ChildProcess: Sendable {
         public var termination: Termination
         /// The timeout ran out and modelgate ended the program (its `termination` says how).
         public var timedOut: Bool
+        /// Every process the program started was confirmed gone before `run` returned. On Linux
+        /// that covers all its descendants, wherever they went; on macOS only its process group.
+        public var everyProcessStopped: Bool
         public var stdout: [UInt8]
         public var stdoutTruncated: Bool
         public var stderr: [UInt8]
@@ -85,19 +95,25 @@ public struct ChildProcess: Sendable {
         try Task.checkCancellation()
         let cancellation = CancellationFlag()
         return try await withTaskCancellationHandler {
-            let child = try Launcher.launch(self)
-            // poll() blocks, so the supervision runs on a thread of its own, never on the
-            // cooperative pool that the rest of modelgate's tasks share.
-            let result = await withCheckedContinuation { (continuation: CheckedContinuation<Supervisor.Result, Never>) in
+            // The child starts on the thread that supervises it, and that thread lives until the
+            // child is reaped: on Linux the child's parent-death signal fires when the thread that
+            // forked it ends. poll() blocks too, so this is never a thread of the cooperative pool.
+            let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Supervisor.Result, LaunchError>, Never>) in
                 let thread = Thread { [self] in
-                    var supervisor = Supervisor(child: child, input: input, process: self, cancellation: cancellation)
-                    continuation.resume(returning: supervisor.run())
+                    do throws(LaunchError) {
+                        let child = try Launcher.launch(self)
+                        var supervisor = Supervisor(child: child, input: input, process: self, cancellation: cancellation)
+                        continuation.resume(returning: .success(supervisor.run()))
+                    } catch {
+                        continuation.resume(returning: .failure(error))
+                    }
                 }
-                thread.name = "modelgate child \(child.pid)"
+                thread.name = "modelgate child \(executable)"
                 thread.start()
             }
-            if result.cancelled { throw CancellationError() }
-            return result.outcome
+            let supervised = try result.get()
+            if supervised.cancelled { throw CancellationError() }
+            return supervised.outcome
         } onCancel: {
             cancellation.cancel()
         }

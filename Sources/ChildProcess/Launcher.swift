@@ -1,5 +1,6 @@
-// Starting a child with posix_spawn: its own process group, clean signal state, and exactly three
-// inherited file descriptors (its ends of our pipes as 0, 1 and 2).
+// Starting a child: resolving the program, making its pipes, and registering it, under one lock, as
+// it starts (ForkExec on Linux, PosixSpawn elsewhere): a session of its own, clean signal state,
+// and exactly three inherited file descriptors (its ends of our pipes as 0, 1 and 2).
 
 import Foundation
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Musl
 import Darwin
 #endif
 
-/// A started child: its pid (also its process group id) and our ends of its three pipes.
+/// A started child: its pid (also its session and process group id) and our ends of its three pipes.
 struct LaunchedChild: Sendable {
     let pid: pid_t
     let stdin: Int32
@@ -38,14 +39,7 @@ enum Launcher {
 
         let pid: pid_t
         do {
-            // Spawn and register under one lock, so `terminateAll` either sees this child or,
-            // having run first, prevents it from starting.
-            pid = try Registry.shared.withLock { (registry) throws(ChildProcess.LaunchError) -> pid_t in
-                guard !registry.closed else { throw .shuttingDown(process.executable) }
-                let pid = try spawn(path: path, process: process, stdin: input.read, stdout: output.write, stderr: errors.write)
-                registry.insert(pid)
-                return pid
-            }
+            pid = try startRetryingBusyFile(path: path, process: process, stdin: input.read, stdout: output.write, stderr: errors.write)
         } catch {
             ourEnds.forEach { close($0) }
             throw error
@@ -55,6 +49,36 @@ enum Launcher {
         _ = fcntl(input.write, F_SETNOSIGPIPE, 1)  // Darwin's per-descriptor "EPIPE, not SIGPIPE".
         #endif
         return LaunchedChild(pid: pid, stdin: input.write, stdout: output.read, stderr: errors.read)
+    }
+
+    /// Starts the child and registers it under one lock, so `terminateAll` either sees this child or,
+    /// having run first, prevents it from starting.
+    ///
+    /// ETXTBSY ("text file busy") means some process holds the program open for writing. A script
+    /// written just before (as a test or a setup step does) can be held for a moment by a child that
+    /// another thread forked meanwhile, until that child's exec closes the copy of the descriptor.
+    /// That passes within milliseconds, so it is retried for up to about a second.
+    private static func startRetryingBusyFile(
+        path: String, process: ChildProcess, stdin: Int32, stdout: Int32, stderr: Int32
+    ) throws(ChildProcess.LaunchError) -> pid_t {
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                return try Registry.shared.withLock { (registry) throws(ChildProcess.LaunchError) -> pid_t in
+                    guard !registry.closed else { throw .shuttingDown(process.executable) }
+                    #if os(Linux)
+                    let pid = try ForkExec.start(path: path, process: process, stdin: stdin, stdout: stdout, stderr: stderr)
+                    #else
+                    let pid = try PosixSpawn.start(path: path, process: process, stdin: stdin, stdout: stdout, stderr: stderr)
+                    #endif
+                    registry.insert(pid)
+                    return pid
+                }
+            } catch .spawnFailed(_, code: ETXTBSY) where pause < 500_000 {
+                usleep(pause)
+                pause *= 2
+            }
+        }
     }
 
     /// The file to execute: `executable` itself when it contains a slash, else the first executable
@@ -77,89 +101,6 @@ enum Launcher {
         throw firstNonExecutable.map { .notExecutable($0) } ?? .notFound(executable)
     }
 
-    private static func spawn(
-        path: String, process: ChildProcess, stdin: Int32, stdout: Int32, stderr: Int32
-    ) throws(ChildProcess.LaunchError) -> pid_t {
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        if let directory = process.workingDirectory {
-            let code = addChangeDirectory(&actions, directory)
-            guard code == 0 else { throw .systemCall("posix_spawn_file_actions_addchdir_np", code: code) }
-        }
-        closeInheritedDescriptors(&actions)
-
-        // Group id 0: the child leads a new group, so a timeout can kill it and all it started.
-        var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
-        #if canImport(Darwin)
-        flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)  // Darwin: only the dup2'd descriptors survive.
-        #endif
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        // Ignored signals stay ignored across exec. modelgate ignores SIGPIPE, SIGINT and SIGTERM
-        // to handle them itself; the child must get the defaults back, or our SIGTERM would not
-        // stop it and `yes | head` would spin forever. Likewise it starts with no signal blocked.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var noneBlocked = sigset_t()
-        sigemptyset(&noneBlocked)
-        posix_spawnattr_setsigmask(&attributes, &noneBlocked)
-
-        let environment = process.environment ?? ProcessInfo.processInfo.environment
-        let argv = CStrings([process.executable] + process.arguments)
-        let envp = CStrings(environment.map { "\($0.key)=\($0.value)" })
-        defer { argv.free(); envp.free() }
-
-        var pid = pid_t()
-        let code = posix_spawn(&pid, path, &actions, &attributes, argv.pointers, envp.pointers)
-        guard code == 0 else { throw .spawnFailed(path, code: code) }
-        return pid
-    }
-
-    #if canImport(Darwin)
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t?) {
-        // POSIX_SPAWN_CLOEXEC_DEFAULT does it on Darwin.
-    }
-
-    private static func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t?, _ path: String) -> Int32 {
-        posix_spawn_file_actions_addchdir_np(&actions, path)
-    }
-    #else
-    // glibc declares the next functions only for _GNU_SOURCE, which Swift's Glibc module does not
-    // define, so they are looked up by name at run time (which also keeps older glibc versions working).
-
-    /// Closes every descriptor from 3 up in the child, including ones some other code in our process
-    /// opened without O_CLOEXEC (glibc 2.34+; before that, our own descriptors are all O_CLOEXEC).
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
-        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
-        _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
-    }
-
-    /// Makes the child chdir before exec (glibc 2.29+); modelgate's own directory never changes.
-    private static func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ path: String) -> Int32 {
-        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return ENOSYS }
-        return unsafeBitCast(symbol, to: AddChdir.self)(&actions, path)
-    }
-    #endif
-
     private static func isExecutableFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
@@ -176,53 +117,3 @@ enum Launcher {
     }
 }
 
-/// A pipe whose two ends are close-on-exec and numbered 3 or above.
-struct PipeEnds {
-    let read: Int32
-    let write: Int32
-
-    static func make() throws(ChildProcess.LaunchError) -> PipeEnds {
-        var fds: [Int32] = [-1, -1]
-        guard makeCloseOnExecPipe(&fds) == 0 else { throw .systemCall("pipe", code: errno) }
-        // If modelgate was started with 0, 1 or 2 closed, a pipe end can get one of those numbers,
-        // and the child's dup2 onto 0/1/2 would then clobber it. Move such ends out of the way.
-        for index in fds.indices where fds[index] < 3 {
-            let moved = fcntl(fds[index], F_DUPFD_CLOEXEC, 3)
-            let code = errno
-            close(fds[index])
-            fds[index] = moved
-            guard moved >= 0 else {
-                fds.filter { $0 >= 0 }.forEach { close($0) }
-                throw .systemCall("fcntl(F_DUPFD_CLOEXEC)", code: code)
-            }
-        }
-        return PipeEnds(read: fds[0], write: fds[1])
-    }
-}
-
-/// pipe2(O_CLOEXEC) where available: atomic, so a child spawned meanwhile by another thread cannot
-/// inherit the new descriptors. Darwin lacks pipe2 (and POSIX_SPAWN_CLOEXEC_DEFAULT covers it there).
-private func makeCloseOnExecPipe(_ fds: inout [Int32]) -> Int32 {
-    #if !canImport(Darwin)
-    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    if let symbol = dlsym(nil, "pipe2") {
-        return unsafeBitCast(symbol, to: Pipe2.self)(&fds, O_CLOEXEC)
-    }
-    #endif
-    guard pipe(&fds) == 0 else { return -1 }
-    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    return 0
-}
-
-/// A NULL-terminated array of C strings, as `argv` and `envp` need; `free()` releases it.
-struct CStrings {
-    let pointers: [UnsafeMutablePointer<CChar>?]
-
-    init(_ strings: [String]) {
-        pointers = strings.map { strdup($0) } + [nil]
-    }
-
-    func free() {
-        for pointer in pointers { Foundation.free(pointer) }
-    }
-}

@@ -37,11 +37,18 @@ struct Registry: Sendable {
     static let shared = Locked(Registry())
 
     private(set) var groups: Set<pid_t> = []
+    /// Every child started and not yet reaped: its pid is still reserved, and its exit status is
+    /// its supervisor's to collect, so nobody else may reap it.
+    private(set) var unreaped: Set<pid_t> = []
     /// After `terminateAll`, nothing new may start: modelgate is on its way out.
     private(set) var closed = false
 
-    mutating func insert(_ group: pid_t) { groups.insert(group) }
+    mutating func insert(_ group: pid_t) {
+        groups.insert(group)
+        unreaped.insert(group)
+    }
     mutating func remove(_ group: pid_t) { groups.remove(group) }
+    mutating func reaped(_ child: pid_t) { unreaped.remove(child) }
 
     /// Allows spawning again after `terminateAll` (for tests, which outlive the shutdown they test).
     mutating func reopen() { closed = false }
@@ -53,5 +60,16 @@ struct Registry: Sendable {
 }
 
 extension Locked where Value == Registry {
-    func terminateAll() { withLock { $0.terminateAll() } }
+    func terminateAll() {
+        let groups = withLock { registry in
+            registry.terminateAll()
+            return registry.groups
+        }
+        #if os(Linux)
+        // The group kill misses what left the group; modelgate may exit right after this, and its
+        // children's parent-death signal reaches only them, not what they started.
+        let deadline = ContinuousClock.now + .milliseconds(500)
+        for group in groups { _ = Descendants.killAll(session: group, until: deadline) }
+        #endif
+    }
 }

@@ -73,29 +73,47 @@ struct Supervisor {
             idleWait = pump(waitingUpTo: wait, scratch: scratch) ? 1 : min(idleWait * 2, 50)
         }
 
-        // The child has exited (and stays a zombie, so its group id cannot be reused yet). Kill
-        // anything it left in its group: nothing it started may outlive it. What they all wrote
-        // stays readable in the pipes; read it until end of file. Killed processes close their
-        // ends at once; one that escaped the group (setsid) and still holds a pipe is not waited
-        // for beyond the grace period.
+        // The child has exited (and stays a zombie, so its pid, group and session ids cannot be
+        // reused yet). Kill all it left behind: nothing it started may outlive it. What they all
+        // wrote stays readable in the pipes; read it until end of file, which comes once every
+        // holder of a pipe end is dead.
         closeStdin()
         kill(-pid, SIGKILL)
-        let drainDeadline = clock.now + grace
-        while stdoutFD >= 0 || stderrFD >= 0, clock.now < drainDeadline {
-            _ = pump(waitingUpTo: max(1, min(50, milliseconds(until: drainDeadline))), scratch: scratch)
+        let stopDeadline = clock.now + grace
+        #if os(Linux)
+        let everyProcessStopped = Descendants.killAll(session: pid, until: stopDeadline)
+        #endif
+        while stdoutFD >= 0 || stderrFD >= 0, clock.now < stopDeadline {
+            _ = pump(waitingUpTo: max(1, min(50, milliseconds(until: stopDeadline))), scratch: scratch)
         }
         closeFD(&stdoutFD)
         closeFD(&stderrFD)
 
         Registry.shared.withLock { $0.remove(pid) }  // Before reaping: see `Registry`.
         let termination = reap()
+        #if !os(Linux)
+        let everyProcessStopped = groupIsGone(before: stopDeadline)
+        #endif
+        Registry.shared.withLock { $0.reaped(pid) }
         let outcome = ChildProcess.Outcome(
-            termination: termination, timedOut: timedOut,
+            termination: termination, timedOut: timedOut, everyProcessStopped: everyProcessStopped,
             stdout: stdout.bytes, stdoutTruncated: stdout.truncated,
             stderr: stderr.bytes, stderrTruncated: stderr.truncated,
             duration: clock.now - start)
         return Result(outcome: outcome, cancelled: cancelled)
     }
+
+    #if !os(Linux)
+    /// macOS has no /proc, no subreaper and no parent-death signal: all modelgate can check is that
+    /// nothing is left in the child's process group (a process that called setsid is out of reach).
+    private func groupIsGone(before deadline: ContinuousClock.Instant) -> Bool {
+        while kill(-pid, 0) == 0 {
+            guard clock.now < deadline else { return false }
+            usleep(2_000)
+        }
+        return true
+    }
+    #endif
 
     /// One poll() over the open pipes; returns whether any bytes moved or a pipe closed.
     private mutating func pump(waitingUpTo milliseconds: Int, scratch: UnsafeMutableRawBufferPointer) -> Bool {

@@ -47,4 +47,13 @@ struct CaptureTests {
         #expect(kept.truncated)
         #expect(kept.bytes.isEmpty)
     }
+
+    @Test(arguments: [[65536], [4096], [4095, 1, 8191], [16128], [16129]])
+    func aLogSizedLimitKeepsExactHalvesOfAnyBytes(chunks: [Int]) {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<30012).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let kept = capture(data, limit: 16128, keepingTail: true, chunks: chunks)
+        let marker = Array("\n[... 13884 bytes omitted ...]\n".utf8)
+        #expect(kept.bytes == Array(data[0..<8064]) + marker + Array(data[(30012 - 8064)...]))
+    }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import ModelGate
 
@@ -46,10 +47,15 @@ import Testing
         #expect(report.gates[0].error?.contains("did not report metric 'f1'") == true)
     }
 
+    // The tests timing a run run on a queue of their own (`onOwnQueue`): their clock then measures
+    // the run, not waits for a cooperative-pool thread that other suites' CPU-bound tests hold.
     @Test func anOverrunningGateIsStoppedAndIsAnError() async throws {
-        let clock = ContinuousClock.now
-        let report = try await run(header + "  - {id: q, type: scripted, sleep: 60s, timeout: 200ms}\n  - {id: r, type: scripted}\n")
-        #expect(ContinuousClock.now - clock < .seconds(30))
+        let (report, elapsed) = try await onOwnQueue {
+            let clock = ContinuousClock.now
+            let report = try await run(header + "  - {id: q, type: scripted, sleep: 60s, timeout: 200ms}\n  - {id: r, type: scripted}\n")
+            return (report, ContinuousClock.now - clock)
+        }
+        #expect(elapsed < .seconds(30))
         #expect(report.gates[0].status == .error)
         #expect(report.gates[0].error?.hasPrefix("timed out after 200ms") == true)
         #expect(report.gates[1].status == .pass, "the run goes on after a timeout")
@@ -57,10 +63,14 @@ import Testing
     }
 
     @Test func aGateIgnoringCancellationStillCannotHoldTheRun() async throws {
-        let clock = ContinuousClock.now
-        let report = try await run(header + "  - {id: q, type: scripted, hang: 60s, timeout: 100ms}\n")
-        #expect(ContinuousClock.now - clock < .seconds(30))
+        let (report, elapsed) = try await onOwnQueue {
+            let clock = ContinuousClock.now
+            let report = try await run(header + "  - {id: q, type: scripted, hang: 60s, timeout: 100ms}\n")
+            return (report, ContinuousClock.now - clock)
+        }
+        #expect(elapsed < .seconds(30))
         #expect(report.gates[0].status == .error)
+        #expect(report.gates[0].error?.contains("did not stop within 5s") == true, "the report does not claim it stopped")
     }
 
     @Test func needsSkipAGateWhoseDependencyFailed() async throws {
@@ -189,13 +199,14 @@ import Testing
 
     @Test func anInterruptedRunEndsInErrorAndSkipsTheRest() async throws {
         let control = RunControl()
-        Task {
-            try await Task.sleep(for: .milliseconds(200))
-            control.interrupt("SIGINT")
+        // On a queue of its own, like a signal source: a Task's sleep would wait for a pool thread.
+        DispatchQueue(label: "test.interrupt").asyncAfter(deadline: .now() + 0.2) { control.interrupt("SIGINT") }
+        let (report, elapsed) = try await onOwnQueue {
+            let clock = ContinuousClock.now
+            let report = try await run(header + "  - {id: a, type: scripted, sleep: 60s}\n  - {id: b, type: scripted}\n", control: control)
+            return (report, ContinuousClock.now - clock)
         }
-        let clock = ContinuousClock.now
-        let report = try await run(header + "  - {id: a, type: scripted, sleep: 60s}\n  - {id: b, type: scripted}\n", control: control)
-        #expect(ContinuousClock.now - clock < .seconds(30))
+        #expect(elapsed < .seconds(30))
         #expect(report.verdict == .error)
         #expect(report.interruption == "SIGINT")
         #expect(report.gates[0].status == .error)

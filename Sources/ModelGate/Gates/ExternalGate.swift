@@ -9,7 +9,8 @@ public struct ExternalGate: Gate {
     public static let defaultTimeout: Duration = .seconds(600)
     /// A plug-in that prints more than this is broken; cut it off rather than fill memory.
     static let stdoutLimit = 16 * 1024 * 1024
-    static let stderrLimit = 16 * 1024
+    /// Below the gate log's limit by room for the cut marker, so a long stderr is cut once, not twice.
+    static let stderrLimit = GateLog.defaultLimit - 256
 
     public static let descriptor = GateDescriptor(
         type: "external",

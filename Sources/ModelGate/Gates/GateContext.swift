@@ -1,3 +1,4 @@
+import ChildProcess
 import Synchronization
 
 /// What a gate may use while it runs.
@@ -33,32 +34,30 @@ public struct GateContext: Sendable {
     }
 }
 
-/// A gate's log, kept to a bounded size: the start and the end survive, the middle is cut.
+/// A gate's log, kept to a bounded size: the start and the end survive, the middle is cut, and a
+/// line in its place says how many bytes were left out (however long the lines written were).
 public final class GateLog: Sendable {
     public static let defaultLimit = 16 * 1024
-    private let state: Mutex<(text: String, dropped: Int)>
-    private let limit: Int
+    private let kept: Mutex<Capture>
 
     public init(limit: Int = GateLog.defaultLimit) {
-        self.limit = limit
-        self.state = Mutex(("", 0))
+        kept = Mutex(Capture(limit: limit, keepingTail: true))
     }
 
     public func write(_ line: String) {
-        state.withLock { state in
-            if state.text.utf8.count + line.utf8.count + 1 <= limit {
-                state.text += line.hasSuffix("\n") ? line : line + "\n"
-            } else {
-                state.dropped += line.utf8.count
-            }
+        write(Array(line.utf8))
+    }
+
+    /// Output as a program wrote it (stderr), decoded only when read, so the cut counts its bytes.
+    public func write(_ bytes: [UInt8]) {
+        kept.withLock { log in
+            log.append(bytes)
+            if bytes.last != UInt8(ascii: "\n") { log.append([UInt8(ascii: "\n")]) }
         }
     }
 
     /// The log, with a note of how much was cut; nil when nothing was written.
     public var contents: String? {
-        state.withLock { state in
-            if state.text.isEmpty && state.dropped == 0 { return nil }
-            return state.dropped > 0 ? state.text + "[\(state.dropped) more bytes of log cut]\n" : state.text
-        }
+        kept.withLock { $0.total == 0 ? nil : String(decoding: $0.bytes, as: UTF8.self) }
     }
 }

@@ -22,9 +22,17 @@ public struct RequiredProgram: Sendable {
         } catch let error as ChildProcess.LaunchError {
             throw GateFailure("\(role) \(name) could not start: \(error)")
         }
-        if !outcome.stderr.isEmpty { log.write(logPrefix + String(decoding: outcome.stderr, as: UTF8.self)) }
+        if !outcome.stderr.isEmpty { log.write(Array(logPrefix.utf8) + outcome.stderr) }
+        // Said only when it is so: `everyProcessStopped` is checked, not assumed (see ChildProcess).
+        if !outcome.everyProcessStopped {
+            log.write("modelgate could not confirm that every process \(role) \(name) started has stopped")
+        }
         let context = task.isEmpty ? "" : " \(task)"
-        if outcome.timedOut { throw GateFailure("\(role) \(name) timed out after \(DurationText.format(process.timeout))\(context)") }
+        if outcome.timedOut {
+            let stopped = outcome.everyProcessStopped ? "it and its processes were stopped"
+                                                      : "it was stopped, but not every process it started could be confirmed stopped"
+            throw GateFailure("\(role) \(name) timed out after \(DurationText.format(process.timeout))\(context); \(stopped)")
+        }
         switch outcome.termination {
         case .exited(0): break
         case .exited(let code): throw GateFailure("\(role) \(name) exited with status \(code)\(context)")

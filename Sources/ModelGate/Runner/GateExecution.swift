@@ -1,20 +1,29 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs one gate under its timeout. The gate runs in a task of its own that is cancelled on
-/// overrun or interruption; the runner does not wait for a gate that ignores cancellation, it
-/// records the error and moves on (child processes are killed through cancellation).
+/// overrun or interruption. The runner then waits up to `stopWait` for the gate to stop (child
+/// processes are killed through cancellation: SIGTERM, SIGKILL after their grace, and confirmed
+/// gone), so that the report says they were stopped only when they were; a gate that ignores
+/// cancellation is recorded as not stopped, and the run moves on.
 ///
-/// The deadline and the interruption watch run on Dispatch, not on Swift's cooperative pool: a
-/// gate doing long synchronous work holds a pool thread, and on a 2-core CI runner the pool has two.
+/// The gate's work, the deadline and the interruption watch all run on Dispatch queues of their
+/// own, not on Swift's cooperative pool: code doing long synchronous work holds a pool thread, and on
+/// a 2-core CI runner the pool has two (see `GateExecutor`).
 struct GateExecution {
     /// How a gate's work ended: `Result` is a `GateOutcome`, or a `ShardMeasurement` in a shard run.
     enum Ending<Result: Sendable>: Sendable {
         case finished(Result)
         case failed(String)
-        case timedOut(Duration)
-        case interrupted(String)
+        /// `stopped`: the cancelled work ended within `stopWait`.
+        case timedOut(Duration, stopped: Bool)
+        case interrupted(String, stopped: Bool)
     }
+
+    /// How long a cancelled gate may take to stop: a child process's SIGKILL grace (2 s by
+    /// default), the search for its descendants, and a margin for a loaded machine.
+    static let stopWait: Duration = .seconds(5)
 
     static func run(_ gate: any Gate, context: GateContext, timeout: Duration, control: RunControl) async -> Ending<GateOutcome> {
         await run(context: context, timeout: timeout, control: control) { try await gate.run($0) }
@@ -25,24 +34,35 @@ struct GateExecution {
                                       _ body: @escaping @Sendable (GateContext) async throws -> Result) async -> Ending<Result> {
         await withCheckedContinuation { (continuation: CheckedContinuation<Ending<Result>, Never>) in
             let first = FirstOf(continuation)
-            let work = Task {
+            // Why the work was cancelled, once it was: its ending is then reported as that reason.
+            let stopReason = Mutex<(@Sendable (Bool) -> Ending<Result>)?>(nil)
+            let work = Task(executorPreference: GateExecutor(label: "modelgate.gate.\(context.gateID)")) {
+                let ending: Ending<Result>
                 do {
-                    let outcome = try await body(context)
-                    first.resume(.finished(outcome))
+                    ending = .finished(try await body(context))
                 } catch let failure as GateFailure {
-                    first.resume(.failed(failure.message))
+                    ending = .failed(failure.message)
                 } catch is CancellationError {
-                    first.resume(.failed("the gate was cancelled"))
+                    ending = .failed("the gate was cancelled")
                 } catch {
-                    first.resume(.failed(String(describing: error)))
+                    ending = .failed(String(describing: error))
                 }
+                first.resume(stopReason.withLock { $0 }?(true) ?? ending)
             }
             let queue = DispatchQueue(label: "modelgate.gate-deadline")
+            let stop = { @Sendable (reason: @escaping @Sendable (Bool) -> Ending<Result>) in
+                let isFirst = stopReason.withLock { current in
+                    defer { if current == nil { current = reason } }
+                    return current == nil
+                }
+                guard isFirst else { return }
+                work.cancel()
+                queue.asyncAfter(deadline: .now() + stopWait.timeInterval) { first.resume(reason(false)) }
+            }
             let deadline = DispatchSource.makeTimerSource(queue: queue)
             deadline.schedule(deadline: .now() + timeout.timeInterval)
             deadline.setEventHandler {
-                first.resume(.timedOut(timeout))
-                work.cancel()
+                stop { .timedOut(timeout, stopped: $0) }
             }
             let watch = DispatchSource.makeTimerSource(queue: queue)
             watch.schedule(deadline: .now(), repeating: .milliseconds(50))
@@ -51,8 +71,7 @@ struct GateExecution {
                     deadline.cancel()
                     watch.cancel()
                 } else if let reason = control.interruption {
-                    first.resume(.interrupted(reason))
-                    work.cancel()
+                    stop { .interrupted(reason, stopped: $0) }
                 }
             }
             deadline.resume()

@@ -58,8 +58,16 @@ struct GateResultBuilder {
         switch ending {
         case .finished: return nil
         case .failed(let message): return message
-        case .timedOut(let limit): return "timed out after \(DurationText.format(limit)); the gate and its child processes were stopped"
-        case .interrupted(let reason): return "interrupted (\(reason)); the gate and its child processes were stopped"
+        case .timedOut(let limit, let stopped): return "timed out after \(DurationText.format(limit)); " + stopping(stopped)
+        case .interrupted(let reason, let stopped): return "interrupted (\(reason)); " + stopping(stopped)
+        }
+    }
+
+    /// Only what happened: "stopped" once the gate's work (and with it its child processes) ended.
+    private static func stopping(_ stopped: Bool) -> String {
+        switch stopped {
+        case true: return "the gate and its child processes were stopped"
+        case false: return "the gate did not stop within \(DurationText.format(GateExecution.stopWait)) of being cancelled; its child processes may still be running"
         }
     }
 
