@@ -8,11 +8,12 @@ extension YAMLParser {
         var kept = 0
         var multiline = false
         while true {
-            guard pos < text.count else { throw unterminated(open, quote: "\"") }
+            guard pos < text.count else { throw unterminated(open, .endOfFile) }
             let c = text[pos]
             switch c {
             case UInt8(ascii: "\""):
                 pos += 1
+                try checkClosingQuote(open: open)
                 return (String(decoding: out, as: UTF8.self), multiline)
             case UInt8(ascii: "\\"):
                 if peek(1) == YAMLByte.lf {
@@ -45,7 +46,7 @@ extension YAMLParser {
         var kept = 0
         var multiline = false
         while true {
-            guard pos < text.count else { throw unterminated(open, quote: "'") }
+            guard pos < text.count else { throw unterminated(open, .endOfFile) }
             let c = text[pos]
             switch c {
             case UInt8(ascii: "'"):
@@ -54,6 +55,7 @@ extension YAMLParser {
                     pos += 2
                 } else {
                     pos += 1
+                    try checkClosingQuote(open: open)
                     return (String(decoding: out, as: UTF8.self), multiline)
                 }
             case YAMLByte.lf:
@@ -97,21 +99,102 @@ extension YAMLParser {
                 breaks += 1
                 continue
             }
-            if atEnd { throw unterminated(open, quote: text[open] == UInt8(ascii: "'") ? "'" : "\"") }
-            if spaces == 0 && isDocumentMarker(at: lineStart) {
+            if atEnd { throw unterminated(open, .endOfFile) }
+            let isMarker = spaces == 0 && isDocumentMarker(at: lineStart)
+            guard isMarker || spaces <= threshold else { return breaks }
+            // This line cannot continue the scalar. If no clean closing quote follows, the mistake
+            // is the missing quote, and the place to show is where the scalar opened.
+            guard closingQuoteFollows(open: open, from: afterSpaces) else {
+                throw unterminated(open, .lineCannotContinue(lineStart, isMarker: isMarker))
+            }
+            if isMarker {
                 throw error("a document marker ('---' or '...') cannot appear inside a quoted scalar; indent the line", at: lineStart)
             }
-            if spaces <= threshold {
-                if byte(at: afterSpaces) == YAMLByte.tab { throw error(Self.tabIndentMessage, at: afterSpaces) }
-                throw error("this line continues a quoted scalar and must be indented by at least \(Self.spaces(threshold + 1))", at: afterSpaces)
-            }
-            return breaks
+            if byte(at: afterSpaces) == YAMLByte.tab { throw error(Self.tabIndentMessage, at: afterSpaces) }
+            throw error("this line continues the \(Self.quoteKind(text[open])) string that starts at \(location(open)) and must be indented by at least \(Self.spaces(threshold + 1))", at: afterSpaces)
         }
     }
 
-    private mutating func unterminated(_ open: Int, quote: String) -> DocumentError {
-        let kind = quote == "'" ? "single-quoted" : "double-quoted"
-        return error("this \(kind) scalar is never closed (missing \(quote) before the end of the file)", at: open)
+    /// Whether the next quote that would close the scalar opened at `open`, looking from `from`,
+    /// is followed by what may follow a value. When it is, the lines up to it were meant as the
+    /// scalar's text; when it is not (`key: "value"`, or no quote before the end), that quote
+    /// opens another value and the scalar above lacks its closing quote.
+    private func closingQuoteFollows(open: Int, from: Int) -> Bool {
+        let quote = text[open]
+        var p = from
+        while p < text.count {
+            let c = text[p]
+            if quote == UInt8(ascii: "\""), c == UInt8(ascii: "\\") {
+                p += 2
+                continue
+            }
+            if c == quote {
+                if quote == UInt8(ascii: "'"), byte(at: p + 1) == quote {
+                    p += 2
+                    continue
+                }
+                return Self.mayFollowValue(byte(at: p + 1))
+            }
+            p += 1
+        }
+        return false
+    }
+
+    /// A quote that closes a scalar but stands where values open, after white space or `,[{:`,
+    /// and is followed by text (`["a, "b"]`, or `"2.4.0"` on a later line) is the opening quote
+    /// of the next value: the scalar's own closing quote is missing. Valid YAML never has text
+    /// right after a closing quote, so this changes only which error is reported, and where.
+    private mutating func checkClosingQuote(open: Int) throws(DocumentError) {
+        let close = pos - 1
+        guard !Self.mayFollowValue(peek()) else { return }
+        switch byte(at: close - 1) {
+        case YAMLByte.space, YAMLByte.tab, YAMLByte.lf,
+             UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ":"):
+            throw unterminated(open, .closedByAnotherQuote(close))
+        default:
+            return
+        }
+    }
+
+    /// What may come right after a quoted scalar in block or flow context; anything else is an error.
+    private static func mayFollowValue(_ b: UInt8) -> Bool {
+        switch b {
+        case YAMLByte.space, YAMLByte.tab, YAMLByte.lf, 0,
+             UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Why a quoted scalar is taken to be unterminated.
+    private enum UnterminatedEvidence {
+        case endOfFile
+        /// The line starting here can neither continue the scalar nor close it.
+        case lineCannotContinue(Int, isMarker: Bool)
+        /// The quote here closed the scalar, but text follows it: it opens another value.
+        case closedByAnotherQuote(Int)
+    }
+
+    /// An unterminated quoted scalar, reported where it opened, with what shows it is unterminated.
+    private mutating func unterminated(_ open: Int, _ evidence: UnterminatedEvidence) -> DocumentError {
+        let quote = Character(Unicode.Scalar(text[open]))
+        let why: String
+        switch evidence {
+        case .endOfFile:
+            why = "its closing quote (\(quote)) is missing before the end of the file"
+        case .lineCannotContinue(let lineStart, let isMarker):
+            let line = location(lineStart).line
+            why = "its closing quote (\(quote)) is missing before line \(line), "
+                + (isMarker ? "a document marker" : "which is not indented enough to continue it")
+        case .closedByAnotherQuote(let at):
+            why = "its closing quote (\(quote)) is missing: the quote at \(location(at)) that would close it is followed by \(found(at: at + 1)), so it opens another value"
+        }
+        return error("unterminated \(Self.quoteKind(text[open])) string that starts here; \(why)", at: open)
+    }
+
+    private static func quoteKind(_ quote: UInt8) -> String {
+        quote == UInt8(ascii: "'") ? "single-quoted" : "double-quoted"
     }
 
     /// Decodes the escape sequence at the cursor (a backslash) and appends its UTF-8 bytes.
@@ -125,7 +208,7 @@ extension YAMLParser {
         case UInt8(ascii: "U"): digits = 8
         default:
             guard let scalar = Self.simpleEscape(e) else {
-                if pos + 1 >= text.count { throw unterminated(open, quote: "\"") }
+                if pos + 1 >= text.count { throw unterminated(open, .endOfFile) }
                 let length = StrictUTF8.decode(text, at: pos + 1)?.length ?? 1
                 let shown = String(decoding: text[pos..<pos + 1 + length], as: UTF8.self)
                 throw error("invalid escape '\(shown)' in a double-quoted scalar (valid: \\n \\t \\\" \\\\ \\/ \\0 \\xXX \\uXXXX \\UXXXXXXXX and the other YAML escapes)", at: start)

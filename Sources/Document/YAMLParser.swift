@@ -16,6 +16,9 @@ struct YAMLParser {
         /// The node's text as a mapping key; nil for collections and block scalars.
         var keyText: String?
         var isMultiline = false
+        /// A plain scalar that spans lines: where its last line's text starts. Followed by ':',
+        /// that line is a key indented too deep, and errors point there.
+        var lastLineStart: Int?
         /// Quoted scalars and flow collections: in flow, their ':' needs no space after it.
         var isJSONLike = false
     }
@@ -209,7 +212,7 @@ struct YAMLParser {
             let key = try mappingKey(item, at: start, tabbed: tabbed)
             return try parseBlockMapping(indent: column, firstKey: key, at: start)
         case .mappingValue:
-            if item.isMultiline { throw error(Self.multilineKeyMessage, at: start) }
+            if item.isMultiline { throw multilineKeyError(item, at: start, mappingIndent: parent) }
             throw error("a mapping cannot start on the same line as its key; put 'key: value' on the next line, indented", at: pos)
         case .afterDocumentMarker, .document:
             throw error("a mapping cannot start on the '---' line; start it on the next line", at: start)
@@ -230,7 +233,7 @@ struct YAMLParser {
     /// Checks that a node read before ':' can be a block mapping key, and returns its text.
     private mutating func mappingKey(_ item: Item, at start: Int, tabbed: Bool) throws(DocumentError) -> String {
         guard let key = item.keyText else { throw refusal(.collectionKey, at: start) }
-        if item.isMultiline { throw error(Self.multilineKeyMessage, at: start) }
+        if item.isMultiline { throw multilineKeyError(item, at: start) }
         if tabbed { throw error(Self.tabIndentMessage, at: start) }
         return key
     }
