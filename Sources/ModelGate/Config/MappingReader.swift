@@ -115,8 +115,11 @@ public struct MappingReader {
 public enum Spelling {
     public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
+        let wordBytes = Array(word.utf8)
         for candidate in candidates {
-            let d = distance(Array(word.utf8), Array(candidate.utf8))
+            // The distance is at least the difference in length: a long hostile word costs nothing.
+            guard abs(wordBytes.count - candidate.utf8.count) <= max(1, candidate.utf8.count / 3) else { continue }
+            let d = distance(wordBytes, Array(candidate.utf8))
             if d <= max(1, candidate.utf8.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0
