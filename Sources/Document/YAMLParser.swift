@@ -32,7 +32,7 @@ struct YAMLParser {
 
     init(prepared text: [UInt8]) {
         self.text = text
-        locator = SourceLocator(text)
+        locator = SourceLocator()
     }
 
     // MARK: Cursor
@@ -47,10 +47,17 @@ struct YAMLParser {
 
     var atLineStart: Bool { pos == 0 || byte(at: pos - 1) == YAMLByte.lf }
 
-    mutating func location(_ offset: Int) -> SourceLocation { locator.location(of: offset) }
+    mutating func location(_ offset: Int) -> SourceLocation { locator.location(of: offset, in: text) }
 
     mutating func skipBlanks() {
         while YAMLByte.isBlank(peek()) { pos += 1 }
+    }
+
+    /// Where the line holding `offset` starts (the prepared text breaks lines with LF only).
+    func lineStart(of offset: Int) -> Int {
+        var p = offset
+        while p > 0 && text[p - 1] != YAMLByte.lf { p -= 1 }
+        return p
     }
 
     func countSpaces(from offset: Int) -> Int {
@@ -191,7 +198,7 @@ struct YAMLParser {
     /// A node on the same line as its indicator: `key: value`, `- value`, `--- value`.
     private mutating func parseInlineNode(parent: Int, slot: Slot, tabbed: Bool) throws(DocumentError) -> Node {
         let start = pos
-        let column = pos - locator.lineStart(of: pos)
+        let column = pos - lineStart(of: pos)
         if isSequenceIndicator(at: pos) {
             switch slot {
             case .sequenceEntry:
@@ -298,6 +305,7 @@ struct YAMLParser {
 
     private mutating func parseBlockSequence(indent: Int, endsAtSameIndent: Bool) throws(DocumentError) -> Node {
         let start = pos
+        let at = location(start)
         try enterCollection(at: start)
         defer { depth -= 1 }
         var items: [Node] = []
@@ -315,6 +323,6 @@ struct YAMLParser {
                 break
             }
         }
-        return Node(.array(items), at: location(start))
+        return Node(.array(items), at: at)
     }
 }

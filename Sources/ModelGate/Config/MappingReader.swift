@@ -29,7 +29,8 @@ public struct MappingReader {
     /// The raw node of `key`, marking it as known.
     public mutating func optionalNode(_ key: String) -> Node? {
         consumed.insert(key)
-        return members.first(where: { $0.key == key })?.value
+        for member in members where member.key == key { return member.value }
+        return nil
     }
 
     public mutating func requiredNode(_ key: String) throws(ConfigError) -> Node {
