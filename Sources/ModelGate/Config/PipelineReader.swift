@@ -2,13 +2,6 @@ import Document
 import Digest
 import Foundation
 
-/// A pipeline ready to run: the checked configuration and one gate instance per entry.
-public struct Pipeline: Sendable {
-    public var config: PipelineConfig
-    public var gates: [(config: GateConfig, gate: any Gate)]
-    public var redactor: SecretRedactor
-}
-
 /// Reads and checks a pipeline file, top to bottom, stopping at the first problem with its place.
 public struct PipelineReader: Sendable {
     public var registry: GateRegistry
@@ -216,27 +209,5 @@ public struct PipelineReader: Sendable {
     static func directory(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
-    }
-}
-
-/// `YYYY-MM-DD` dates, compared as text once checked (ISO dates sort as they read).
-public enum CalendarDate {
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return day <= days
-    }
-
-    /// Today in UTC as `YYYY-MM-DD`.
-    public static func today(_ now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: now)
     }
 }
