@@ -44,4 +44,12 @@ import Testing
         #expect(largeSeconds < 10, "20k gates took \(largeSeconds) s of CPU")
         #expect(largeSeconds < smallSeconds * 10, "5k gates took \(smallSeconds) s, 20k gates \(largeSeconds) s")
     }
+
+    @Test func aMegabyteLongUnknownKeyIsRefusedAtOnceAndShownCut() throws {
+        // Suggesting a near key compares lengths first: a huge key is near no key, whatever its text.
+        let key = String(repeating: "t", count: 1 << 20)
+        let (error, seconds) = Self.cpuSeconds { configError(header + "  - {id: q, type: scripted}\n\(key): 1\n") }
+        #expect(error?.message == "unknown key '\(String(repeating: "t", count: 57))...' in the pipeline file; expected one of: candidate, gates, version, waivers")
+        #expect(seconds < 5, "took \(seconds) s of CPU")
+    }
 }

@@ -90,7 +90,7 @@ public struct MappingReader {
     public func finish(allowing extra: Set<String> = []) throws(ConfigError) {
         for member in members where !consumed.contains(member.key) && !extra.contains(member.key) {
             let known = consumed.union(extra).sorted()
-            var message = "unknown key '\(member.key)' in \(context)"
+            var message = "unknown key \(Spelling.quoted(member.key)) in \(context)"
             if let near = Spelling.closest(to: member.key, among: known) {
                 message += "; did you mean '\(near)'?"
             } else if !known.isEmpty {
@@ -114,6 +114,14 @@ public struct MappingReader {
 
 /// Suggests the nearest known word for a misspelt key, gate type or command-line option.
 public enum Spelling {
+    /// A word the user wrote, quoted for a message and cut to 60 characters, so that one
+    /// hostile key cannot fill a log.
+    public static func quoted(_ word: String) -> String {
+        let scalars = word.unicodeScalars
+        guard scalars.count > 60 else { return "'\(word)'" }
+        return "'\(String(String.UnicodeScalarView(scalars.prefix(57))))...'"
+    }
+
     public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
         let wordBytes = Array(word.utf8)
