@@ -13,10 +13,14 @@ public struct BaselineReport: Sendable {
 
     /// Reads a modelgate JSON report; anything else is a located error, never an empty baseline.
     public static func read(path: String) throws(ConfigError) -> BaselineReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("baseline report cannot be read (no such file?)", path: path, at: .none)
+        // Through DocumentReader: a regular file within its cap, checked before anything is read.
+        let bytes: [UInt8]
+        do throws(DocumentFileError) {
+            bytes = try DocumentReader.readFile(path, maxSize: DocumentReader.maxFileSize)
+        } catch {
+            throw ConfigError("baseline report cannot be read: \(error)", path: path, at: .none)
         }
-        return try parse([UInt8](data), path: path)
+        return try parse(bytes, path: path)
     }
 
     public static func parse(_ bytes: [UInt8], path: String) throws(ConfigError) -> BaselineReport {

@@ -28,10 +28,14 @@ public struct ShardReports: Sendable {
         guard !paths.isEmpty else { throw ConfigError("no shard reports given", path: "modelgate merge", at: .none) }
         var shards: [(path: String, report: OneReport)] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigError("shard report cannot be read (no such file?)", path: path, at: .none)
+            // Through DocumentReader: a regular file within its cap, checked before anything is read.
+            let bytes: [UInt8]
+            do throws(DocumentFileError) {
+                bytes = try DocumentReader.readFile(path, maxSize: DocumentReader.maxFileSize)
+            } catch {
+                throw ConfigError("shard report cannot be read: \(error)", path: path, at: .none)
             }
-            shards.append((path, try OneReport.parse([UInt8](data), path: path)))
+            shards.append((path, try OneReport.parse(bytes, path: path)))
         }
         let first = shards[0]
         for (path, report) in shards.dropFirst() {
