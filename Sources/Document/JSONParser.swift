@@ -7,7 +7,7 @@ struct JSONParser {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        locator = SourceLocator(bytes)
+        locator = SourceLocator()
     }
 
     mutating func parseDocument() throws(DocumentError) -> Node {
@@ -24,7 +24,7 @@ struct JSONParser {
 
     private mutating func parseValue() throws(DocumentError) -> Node {
         guard pos < bytes.count else { throw error("expected a JSON value, found the end of the input", at: pos) }
-        let at = locator.location(of: pos)
+        let at = locator.location(of: pos, in: bytes)
         switch bytes[pos] {
         case UInt8(ascii: "{"): return Node(.object(try parseObject()), at: at)
         case UInt8(ascii: "["): return Node(.array(try parseArray()), at: at)
@@ -55,7 +55,7 @@ struct JSONParser {
                 let trailing = peek() == UInt8(ascii: "}") && !members.isEmpty
                 throw error(trailing ? "a trailing comma is not allowed in JSON" : "expected a string key, found \(found(at: pos))", at: pos)
             }
-            let keyLocation = locator.location(of: pos)
+            let keyLocation = locator.location(of: pos, in: bytes)
             let key = try parseString()
             if let first = seen[key] {
                 throw DocumentError("duplicate key \(Self.shortQuoted(key)) (first defined at \(first))", at: keyLocation)
@@ -260,7 +260,7 @@ struct JSONParser {
     }
 
     private mutating func error(_ message: String, at offset: Int) -> DocumentError {
-        DocumentError(message, at: locator.location(of: offset))
+        DocumentError(message, at: locator.location(of: offset, in: bytes))
     }
 
     /// What is at `offset`, for messages: a short token in quotes, or the end of the input.

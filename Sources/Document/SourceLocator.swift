@@ -1,73 +1,61 @@
 /// Turns byte offsets of a text into 1-based line and column numbers.
 ///
 /// Readers keep byte offsets while they scan and ask for a `SourceLocation` only when they make
-/// a node or an error. Columns count Unicode scalars, so they match what an editor shows.
+/// a node or an error, almost always at increasing offsets. So the locator keeps only its last
+/// answer and walks from there: reading a document costs one extra pass at most, and no memory
+/// per line. Going back (error messages) walks back the distance. Columns count Unicode scalars,
+/// so they match what an editor shows; LF, CR LF and a lone CR each end a line.
+///
+/// The text is passed to each call rather than stored, so a parser holding a locator holds one
+/// reference to its text, not two.
 struct SourceLocator {
-    private let bytes: [UInt8]
-    /// The offset where each line starts; LF, CR LF and a lone CR all end a line.
-    private let lineStarts: [Int]
-    // Readers mostly ask for increasing offsets; remembering the last answer makes a long
-    // one-line document (minified JSON) linear instead of quadratic.
-    private var cachedOffset = 0
-    private var cachedLine = 0
-    private var cachedColumn = 1
+    private var offset = 0
+    /// 0-based line of `offset`, and where that line starts.
+    private var line = 0
+    private var lineStart = 0
+    private var column = 1
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A {
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
-            }
-            i += 1
-        }
-        lineStarts = starts
-    }
-
-    /// The 0-based index of the line holding `offset`.
-    func lineIndex(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
-
-    /// The offset where the line holding `offset` starts.
-    func lineStart(of offset: Int) -> Int {
-        lineStarts[lineIndex(of: offset)]
-    }
-
-    mutating func location(of rawOffset: Int) -> SourceLocation {
-        let offset = min(max(rawOffset, 0), bytes.count)
-        let line: Int
-        var column: Int
-        var from: Int
-        let nextStart = cachedLine + 1 < lineStarts.count ? lineStarts[cachedLine + 1] : Int.max
-        if offset >= cachedOffset && offset < nextStart {
-            line = cachedLine
-            column = cachedColumn
-            from = cachedOffset
-        } else {
-            line = lineIndex(of: offset)
+    mutating func location(of rawOffset: Int, in bytes: [UInt8]) -> SourceLocation {
+        let target = min(max(rawOffset, 0), bytes.count)
+        if target < lineStart {
+            moveBack(to: target, in: bytes)
+        } else if target < offset {
+            offset = lineStart
             column = 1
-            from = lineStarts[line]
         }
-        while from < offset {
-            // Every byte that is not a UTF-8 continuation byte starts a new scalar.
-            if bytes[from] & 0xC0 != 0x80 { column += 1 }
-            from += 1
+        while offset < target {
+            if Self.endsLine(at: offset, in: bytes) {
+                line += 1
+                lineStart = offset + 1
+                column = 1
+            } else if bytes[offset] & 0xC0 != 0x80 {
+                // Every byte that is not a UTF-8 continuation byte starts a new scalar.
+                column += 1
+            }
+            offset += 1
         }
-        cachedOffset = offset
-        cachedLine = line
-        cachedColumn = column
         return SourceLocation(line: line + 1, column: column)
+    }
+
+    /// Whether the byte at `index` is the last of a line break.
+    private static func endsLine(at index: Int, in bytes: [UInt8]) -> Bool {
+        switch bytes[index] {
+        case 0x0A: return true
+        case 0x0D: return index + 1 >= bytes.count || bytes[index + 1] != 0x0A
+        default: return false
+        }
+    }
+
+    /// Moves to the start of the line holding `target`, which lies before the current line.
+    private mutating func moveBack(to target: Int, in bytes: [UInt8]) {
+        var p = lineStart - 1
+        while p >= target {
+            if Self.endsLine(at: p, in: bytes) { line -= 1 }
+            p -= 1
+        }
+        while p >= 0 && !Self.endsLine(at: p, in: bytes) { p -= 1 }
+        lineStart = p + 1
+        offset = lineStart
+        column = 1
     }
 }

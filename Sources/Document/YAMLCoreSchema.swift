@@ -6,6 +6,8 @@
 /// and decimal or exponent forms. Everything else is a string. Quoted scalars never come here.
 enum YAMLCoreSchema {
     static func resolve(_ text: String) -> Node.Value {
+        // Every null, bool and number starts with one of these: most keys and strings stop here.
+        if let first = text.utf8.first, !Self.mayStartNonString(first) { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL":
             return .null
@@ -33,6 +35,16 @@ enum YAMLCoreSchema {
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+
+    private static func mayStartNonString(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// `[-+]? [0-9]+`
     private static func isDecimalInteger(_ b: [UInt8]) -> Bool {

@@ -12,6 +12,24 @@ extension YAMLParser {
     static let multilineKeyMessage =
         "a mapping key must fit on one line (a scalar that spans lines cannot be a key; check the indentation)"
 
+    /// A scalar spanning lines, then ':'. When it is plain, YAML read a key indented deeper than
+    /// its mapping's keys as the continuation of the text above it: the error names that key's
+    /// line, where the mistake is, not the line the text started on. `mappingIndent` is the
+    /// indentation of the mapping the key was meant for, when the parser knows it. The cursor is
+    /// on the ':'.
+    mutating func multilineKeyError(_ item: Item, at start: Int, mappingIndent: Int? = nil) -> DocumentError {
+        guard let keyStart = item.lastLineStart else { return error(Self.multilineKeyMessage, at: start) }
+        var keyEnd = pos
+        while keyEnd > keyStart && YAMLByte.isBlank(text[keyEnd - 1]) { keyEnd -= 1 }
+        let key = Self.quoted(String(decoding: text[keyStart..<keyEnd], as: UTF8.self))
+        let textStart = location(start)
+        let column = location(keyStart).column
+        if let mappingIndent {
+            return error("bad indentation: the key \(key) is at column \(column), but the keys of its mapping are at column \(mappingIndent + 1) (indented deeper, it would continue the value on line \(textStart.line))", at: keyStart)
+        }
+        return error("bad indentation: the key \(key) at column \(column) is indented as a continuation of the text that starts at \(textStart); a key must start its own line at its mapping's indentation (or is a ':' missing after that text?)", at: keyStart)
+    }
+
     mutating func error(_ message: String, at offset: Int) -> DocumentError {
         DocumentError(message, at: location(offset))
     }

@@ -51,7 +51,7 @@ extension YAMLParser {
         try skipFlowSpace(blockIndent: blockIndent)
         guard isPairColon(after: item) else { return item.node }
         guard let key = item.keyText else { throw refusal(.collectionKey, at: start) }
-        if item.isMultiline || locator.lineIndex(of: keyEnd) != locator.lineIndex(of: pos) {
+        if item.isMultiline || text[keyEnd..<pos].contains(YAMLByte.lf) {
             throw error("a key inside a flow list must be on one line with its ':'", at: start)
         }
         // The pair is a mapping of its own: it counts toward the depth limit like any other.

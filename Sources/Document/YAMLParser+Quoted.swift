@@ -8,11 +8,12 @@ extension YAMLParser {
         var kept = 0
         var multiline = false
         while true {
-            guard pos < text.count else { throw unterminated(open, quote: "\"") }
+            guard pos < text.count else { throw unterminated(open, .endOfFile) }
             let c = text[pos]
             switch c {
             case UInt8(ascii: "\""):
                 pos += 1
+                try checkClosingQuote(open: open)
                 return (String(decoding: out, as: UTF8.self), multiline)
             case UInt8(ascii: "\\"):
                 if peek(1) == YAMLByte.lf {
@@ -45,7 +46,7 @@ extension YAMLParser {
         var kept = 0
         var multiline = false
         while true {
-            guard pos < text.count else { throw unterminated(open, quote: "'") }
+            guard pos < text.count else { throw unterminated(open, .endOfFile) }
             let c = text[pos]
             switch c {
             case UInt8(ascii: "'"):
@@ -54,6 +55,7 @@ extension YAMLParser {
                     pos += 2
                 } else {
                     pos += 1
+                    try checkClosingQuote(open: open)
                     return (String(decoding: out, as: UTF8.self), multiline)
                 }
             case YAMLByte.lf:
@@ -97,21 +99,20 @@ extension YAMLParser {
                 breaks += 1
                 continue
             }
-            if atEnd { throw unterminated(open, quote: text[open] == UInt8(ascii: "'") ? "'" : "\"") }
-            if spaces == 0 && isDocumentMarker(at: lineStart) {
+            if atEnd { throw unterminated(open, .endOfFile) }
+            let isMarker = spaces == 0 && isDocumentMarker(at: lineStart)
+            guard isMarker || spaces <= threshold else { return breaks }
+            // This line cannot continue the scalar. If no clean closing quote follows, the mistake
+            // is the missing quote, and the place to show is where the scalar opened.
+            guard closingQuoteFollows(open: open, from: afterSpaces) else {
+                throw unterminated(open, .lineCannotContinue(lineStart, isMarker: isMarker))
+            }
+            if isMarker {
                 throw error("a document marker ('---' or '...') cannot appear inside a quoted scalar; indent the line", at: lineStart)
             }
-            if spaces <= threshold {
-                if byte(at: afterSpaces) == YAMLByte.tab { throw error(Self.tabIndentMessage, at: afterSpaces) }
-                throw error("this line continues a quoted scalar and must be indented by at least \(Self.spaces(threshold + 1))", at: afterSpaces)
-            }
-            return breaks
+            if byte(at: afterSpaces) == YAMLByte.tab { throw error(Self.tabIndentMessage, at: afterSpaces) }
+            throw error("this line continues the \(Self.quoteKind(text[open])) string that starts at \(location(open)) and must be indented by at least \(Self.spaces(threshold + 1))", at: afterSpaces)
         }
-    }
-
-    private mutating func unterminated(_ open: Int, quote: String) -> DocumentError {
-        let kind = quote == "'" ? "single-quoted" : "double-quoted"
-        return error("this \(kind) scalar is never closed (missing \(quote) before the end of the file)", at: open)
     }
 
     /// Decodes the escape sequence at the cursor (a backslash) and appends its UTF-8 bytes.
@@ -125,7 +126,7 @@ extension YAMLParser {
         case UInt8(ascii: "U"): digits = 8
         default:
             guard let scalar = Self.simpleEscape(e) else {
-                if pos + 1 >= text.count { throw unterminated(open, quote: "\"") }
+                if pos + 1 >= text.count { throw unterminated(open, .endOfFile) }
                 let length = StrictUTF8.decode(text, at: pos + 1)?.length ?? 1
                 let shown = String(decoding: text[pos..<pos + 1 + length], as: UTF8.self)
                 throw error("invalid escape '\(shown)' in a double-quoted scalar (valid: \\n \\t \\\" \\\\ \\/ \\0 \\xXX \\uXXXX \\UXXXXXXXX and the other YAML escapes)", at: start)

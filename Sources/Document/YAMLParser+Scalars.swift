@@ -25,8 +25,9 @@ extension YAMLParser {
         default:
             try checkPlainStart(inFlow: inFlow)
             let at = location(start)
-            let (value, multiline) = parsePlain(threshold: threshold, inFlow: inFlow)
-            return Item(node: Node(YAMLCoreSchema.resolve(value), at: at), keyText: value, isMultiline: multiline)
+            let (value, lastLineStart) = parsePlain(threshold: threshold, inFlow: inFlow)
+            return Item(node: Node(YAMLCoreSchema.resolve(value), at: at), keyText: value,
+                        isMultiline: lastLineStart != nil, lastLineStart: lastLineStart)
         }
     }
 
@@ -52,10 +53,11 @@ extension YAMLParser {
 
     // MARK: Plain scalars
 
-    /// A plain scalar, folded over its lines. Returns its text and whether it spanned lines.
-    private mutating func parsePlain(threshold: Int, inFlow: Bool) -> (String, Bool) {
+    /// A plain scalar, folded over its lines. Returns its text and, when it spanned lines, where
+    /// the text of its last line starts.
+    private mutating func parsePlain(threshold: Int, inFlow: Bool) -> (String, Int?) {
         var out: [UInt8] = []
-        var multiline = false
+        var lastLineStart: Int?
         while true {
             let segmentStart = pos
             var contentEnd = pos
@@ -92,9 +94,9 @@ extension YAMLParser {
                 out.append(contentsOf: repeatElement(YAMLByte.lf, count: breaks))
             }
             pos = next
-            multiline = true
+            lastLineStart = next
         }
-        return (String(decoding: out, as: UTF8.self), multiline)
+        return (String(decoding: out, as: UTF8.self), lastLineStart)
     }
 
     /// Whether the plain scalar whose line ends at the LF `lineBreak` goes on to a later line.

@@ -16,6 +16,9 @@ struct YAMLParser {
         /// The node's text as a mapping key; nil for collections and block scalars.
         var keyText: String?
         var isMultiline = false
+        /// A plain scalar that spans lines: where its last line's text starts. Followed by ':',
+        /// that line is a key indented too deep, and errors point there.
+        var lastLineStart: Int?
         /// Quoted scalars and flow collections: in flow, their ':' needs no space after it.
         var isJSONLike = false
     }
@@ -29,7 +32,7 @@ struct YAMLParser {
 
     init(prepared text: [UInt8]) {
         self.text = text
-        locator = SourceLocator(text)
+        locator = SourceLocator()
     }
 
     // MARK: Cursor
@@ -44,10 +47,17 @@ struct YAMLParser {
 
     var atLineStart: Bool { pos == 0 || byte(at: pos - 1) == YAMLByte.lf }
 
-    mutating func location(_ offset: Int) -> SourceLocation { locator.location(of: offset) }
+    mutating func location(_ offset: Int) -> SourceLocation { locator.location(of: offset, in: text) }
 
     mutating func skipBlanks() {
         while YAMLByte.isBlank(peek()) { pos += 1 }
+    }
+
+    /// Where the line holding `offset` starts (the prepared text breaks lines with LF only).
+    func lineStart(of offset: Int) -> Int {
+        var p = offset
+        while p > 0 && text[p - 1] != YAMLByte.lf { p -= 1 }
+        return p
     }
 
     func countSpaces(from offset: Int) -> Int {
@@ -188,7 +198,7 @@ struct YAMLParser {
     /// A node on the same line as its indicator: `key: value`, `- value`, `--- value`.
     private mutating func parseInlineNode(parent: Int, slot: Slot, tabbed: Bool) throws(DocumentError) -> Node {
         let start = pos
-        let column = pos - locator.lineStart(of: pos)
+        let column = pos - lineStart(of: pos)
         if isSequenceIndicator(at: pos) {
             switch slot {
             case .sequenceEntry:
@@ -209,7 +219,7 @@ struct YAMLParser {
             let key = try mappingKey(item, at: start, tabbed: tabbed)
             return try parseBlockMapping(indent: column, firstKey: key, at: start)
         case .mappingValue:
-            if item.isMultiline { throw error(Self.multilineKeyMessage, at: start) }
+            if item.isMultiline { throw multilineKeyError(item, at: start, mappingIndent: parent) }
             throw error("a mapping cannot start on the same line as its key; put 'key: value' on the next line, indented", at: pos)
         case .afterDocumentMarker, .document:
             throw error("a mapping cannot start on the '---' line; start it on the next line", at: start)
@@ -230,7 +240,7 @@ struct YAMLParser {
     /// Checks that a node read before ':' can be a block mapping key, and returns its text.
     private mutating func mappingKey(_ item: Item, at start: Int, tabbed: Bool) throws(DocumentError) -> String {
         guard let key = item.keyText else { throw refusal(.collectionKey, at: start) }
-        if item.isMultiline { throw error(Self.multilineKeyMessage, at: start) }
+        if item.isMultiline { throw multilineKeyError(item, at: start) }
         if tabbed { throw error(Self.tabIndentMessage, at: start) }
         return key
     }
@@ -295,6 +305,7 @@ struct YAMLParser {
 
     private mutating func parseBlockSequence(indent: Int, endsAtSameIndent: Bool) throws(DocumentError) -> Node {
         let start = pos
+        let at = location(start)
         try enterCollection(at: start)
         defer { depth -= 1 }
         var items: [Node] = []
@@ -312,6 +323,6 @@ struct YAMLParser {
                 break
             }
         }
-        return Node(.array(items), at: location(start))
+        return Node(.array(items), at: at)
     }
 }

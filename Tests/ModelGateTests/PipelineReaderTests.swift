@@ -93,6 +93,9 @@ import Testing
         #expect(later?.message == "gate 'a' needs 'b', which runs after it; list 'b' first")
         let missing = configError(header + "  - {id: a, type: scripted, needs: [nope]}\n")
         #expect(missing?.message == "gate 'a' needs 'nope', but there is no gate with that id")
+        let itself = configError(header + "  - {id: a, type: scripted, needs: a}\n")
+        #expect(itself?.message == "gate 'a' needs itself; a gate can only need gates listed before it")
+        #expect(itself?.location == SourceLocation(line: 4, column: 36))
     }
 
     @Test func baselineConditionWithoutBaselineIsAConfigurationError() {

@@ -5,28 +5,42 @@ import Document
 public struct EnvironmentInterpolation: Sendable {
     public let environment: [String: String]
     public private(set) var secrets: [String] = []
+    /// The same values as `secrets`: a file that uses many variables stays linear.
+    private var knownSecrets: Set<String> = []
 
     public init(environment: [String: String]) {
         self.environment = environment
     }
 
     public mutating func apply(to node: Node, path: String) throws(ConfigError) -> Node {
+        try substituted(node, path: path) ?? node
+    }
+
+    /// The node with its strings substituted, or nil when nothing in it changed: unchanged parts
+    /// of the document are shared, not copied, so interpolation costs no memory where no `$` is.
+    private mutating func substituted(_ node: Node, path: String) throws(ConfigError) -> Node? {
         switch node.value {
         case .string(let text):
+            guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
             return Node(.string(try substitute(text, at: node.location, path: path)), at: node.location)
-        case .array(let items):
-            var result: [Node] = []
-            for item in items { result.append(try apply(to: item, path: path)) }
-            return Node(.array(result), at: node.location)
-        case .object(let members):
-            var result: [Node.Member] = []
-            for member in members {
-                result.append(Node.Member(key: member.key, keyLocation: member.keyLocation,
-                                          value: try apply(to: member.value, path: path)))
+        case .array(var items):
+            var changed = false
+            for index in items.indices {
+                guard let item = try substituted(items[index], path: path) else { continue }
+                items[index] = item
+                changed = true
             }
-            return Node(.object(result), at: node.location)
+            return changed ? Node(.array(items), at: node.location) : nil
+        case .object(var members):
+            var changed = false
+            for index in members.indices {
+                guard let value = try substituted(members[index].value, path: path) else { continue }
+                members[index].value = value
+                changed = true
+            }
+            return changed ? Node(.object(members), at: node.location) : nil
         default:
-            return node
+            return nil
         }
     }
 
@@ -55,7 +69,7 @@ public struct EnvironmentInterpolation: Sendable {
             guard let value = environment[name] else {
                 throw ConfigError("environment variable '\(name)' is not set (used as ${\(name)})", path: path, at: location)
             }
-            if !value.isEmpty && !secrets.contains(value) { secrets.append(value) }
+            if !value.isEmpty && knownSecrets.insert(value).inserted { secrets.append(value) }
             output.append(contentsOf: value.utf8)
             i = close + 1
         }

@@ -29,7 +29,8 @@ public struct MappingReader {
     /// The raw node of `key`, marking it as known.
     public mutating func optionalNode(_ key: String) -> Node? {
         consumed.insert(key)
-        return members.first(where: { $0.key == key })?.value
+        for member in members where member.key == key { return member.value }
+        return nil
     }
 
     public mutating func requiredNode(_ key: String) throws(ConfigError) -> Node {
@@ -89,7 +90,7 @@ public struct MappingReader {
     public func finish(allowing extra: Set<String> = []) throws(ConfigError) {
         for member in members where !consumed.contains(member.key) && !extra.contains(member.key) {
             let known = consumed.union(extra).sorted()
-            var message = "unknown key '\(member.key)' in \(context)"
+            var message = "unknown key \(Spelling.quoted(member.key)) in \(context)"
             if let near = Spelling.closest(to: member.key, among: known) {
                 message += "; did you mean '\(near)'?"
             } else if !known.isEmpty {
@@ -113,10 +114,21 @@ public struct MappingReader {
 
 /// Suggests the nearest known word for a misspelt key, gate type or command-line option.
 public enum Spelling {
+    /// A word the user wrote, quoted for a message and cut to 60 characters, so that one
+    /// hostile key cannot fill a log.
+    public static func quoted(_ word: String) -> String {
+        let scalars = word.unicodeScalars
+        guard scalars.count > 60 else { return "'\(word)'" }
+        return "'\(String(String.UnicodeScalarView(scalars.prefix(57))))...'"
+    }
+
     public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
+        let wordBytes = Array(word.utf8)
         for candidate in candidates {
-            let d = distance(Array(word.utf8), Array(candidate.utf8))
+            // The distance is at least the difference in length: a long hostile word costs nothing.
+            guard abs(wordBytes.count - candidate.utf8.count) <= max(1, candidate.utf8.count / 3) else { continue }
+            let d = distance(wordBytes, Array(candidate.utf8))
             if d <= max(1, candidate.utf8.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0

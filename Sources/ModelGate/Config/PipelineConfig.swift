@@ -12,7 +12,8 @@ public struct PipelineConfig: Sendable {
     public var candidate: CandidateConfig
     public var gates: [GateConfig]
     public var waivers: [Waiver]
-    /// The document as read (after `${NAME}` interpolation), for `modelgate config --json`.
+    /// The document as written, before `${NAME}` interpolation (so it holds no secret), for
+    /// `modelgate config --json`.
     public var document: Node
 }
 

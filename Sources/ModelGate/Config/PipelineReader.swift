@@ -2,13 +2,6 @@ import Document
 import Digest
 import Foundation
 
-/// A pipeline ready to run: the checked configuration and one gate instance per entry.
-public struct Pipeline: Sendable {
-    public var config: PipelineConfig
-    public var gates: [(config: GateConfig, gate: any Gate)]
-    public var redactor: SecretRedactor
-}
-
 /// Reads and checks a pipeline file, top to bottom, stopping at the first problem with its place.
 public struct PipelineReader: Sendable {
     public var registry: GateRegistry
@@ -23,20 +16,28 @@ public struct PipelineReader: Sendable {
         self.hasBaseline = hasBaseline
     }
 
+    /// Larger pipeline files are refused before a byte of them is read (README: configuration).
+    /// A pipeline of 20,000 gates and as many waivers is about 5 MiB; reading the largest file
+    /// accepted takes about 120 MB, where 50 MB of waivers once took 1.1 GB.
+    public static let maxFileSize = 8 << 20
+
     public func read(path: String) throws(ConfigError) -> Pipeline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw ConfigError(exists ? (isDirectory.boolValue ? "is a folder, not a pipeline file" : "cannot be read")
-                                     : "no such pipeline file", path: path, at: .none)
+        let bytes: [UInt8]
+        do throws(DocumentFileError) {
+            bytes = try DocumentReader.readFile(path, maxSize: Self.maxFileSize)
+        } catch {
+            throw ConfigError(Self.describe(error), path: path, at: .none)
         }
-        return try read(bytes: [UInt8](data), path: path)
+        return try read(bytes: bytes, path: path)
     }
 
     public func read(bytes: [UInt8], path: String) throws(ConfigError) -> Pipeline {
+        guard bytes.count <= Self.maxFileSize else {
+            throw ConfigError(Self.describe(.tooLarge(size: bytes.count, limit: Self.maxFileSize)), path: path, at: .none)
+        }
         let document: Node
         do throws(DocumentError) {
-            document = path.hasSuffix(".json") ? try JSONReader.read(bytes) : try YAMLReader.read(bytes)
+            document = try DocumentReader.read(bytes, path: path)
         } catch {
             var message = error.message
             // `f1: >= 0.85` unquoted is a YAML folded block scalar, not a condition: say how to write it.
@@ -73,16 +74,16 @@ public struct PipelineReader: Sendable {
         }
         let gateReader = GateConfigReader(path: path, baseDirectory: baseDirectory, registry: registry, hasBaseline: hasBaseline)
         var gates: [(config: GateConfig, gate: any Gate)] = []
+        // Every id seen so far: checking ids and needs stays linear in the number of gates.
+        var earlierIDs: Set<String> = []
         for (index, entry) in entries.enumerated() {
             let (config, gate) = try gateReader.read(entry, index: index)
-            if gates.contains(where: { $0.config.id == config.id }) {
+            guard earlierIDs.insert(config.id).inserted else {
                 throw ConfigError("duplicate gate id '\(config.id)': ids must be unique (they name gates in --only, --skip and reports)",
                                   path: path, at: entry["id"]?.location ?? entry.location)
             }
-            for need in config.needs where !gates.contains(where: { $0.config.id == need }) {
-                let later = entries.contains { $0["id"]?.stringValue == need }
-                throw ConfigError(later ? "gate '\(config.id)' needs '\(need)', which runs after it; list '\(need)' first"
-                                        : "gate '\(config.id)' needs '\(need)', but there is no gate with that id",
+            for need in config.needs where need == config.id || !earlierIDs.contains(need) {
+                throw ConfigError(Self.unmetNeedMessage(config.id, needs: need, laterEntries: entries[(index + 1)...]),
                                   path: path, at: entry["needs"]?.location ?? entry.location)
             }
             if let request = gate.predictorRequest, candidate.predictor == nil {
@@ -91,12 +92,33 @@ public struct PipelineReader: Sendable {
             }
             gates.append((config, gate))
         }
-        let waivers = try readWaivers(waiversNode, gates: gates.map(\.config), path: path)
+        let waivers = try readWaivers(waiversNode, gateIDs: earlierIDs, path: path)
 
         let config = PipelineConfig(path: path, baseDirectory: baseDirectory, sha256: SHA256.hex(SHA256.hash(bytes)),
                                     candidate: candidate, gates: gates.map(\.config), waivers: waivers,
                                     document: document)
         return Pipeline(config: config, gates: gates, redactor: SecretRedactor(secrets: secrets))
+    }
+
+    /// Why gate `id` cannot run after `need`; looks through the later entries once, on this error only.
+    private static func unmetNeedMessage(_ id: String, needs need: String, laterEntries: ArraySlice<Node>) -> String {
+        if need == id { return "gate '\(id)' needs itself; a gate can only need gates listed before it" }
+        if laterEntries.contains(where: { $0["id"]?.stringValue == need }) {
+            return "gate '\(id)' needs '\(need)', which runs after it; list '\(need)' first"
+        }
+        return "gate '\(id)' needs '\(need)', but there is no gate with that id"
+    }
+
+    private static func describe(_ error: DocumentFileError) -> String {
+        switch error {
+        case .missing: return "no such pipeline file"
+        case .isDirectory: return "is a folder, not a pipeline file"
+        case .notRegularFile: return "is not a regular file (a pipe, device or socket); a pipeline must be a file"
+        case .tooLarge(let size, let limit):
+            let sizes = DocumentFileError.describeSizes(size, limit: limit)
+            return "is \(sizes.size), larger than the \(sizes.limit) a pipeline file may be; it was not read"
+        case .unreadable: return error.description
+        }
     }
 
     private func readVersion(_ top: inout MappingReader) throws(ConfigError) {
@@ -159,7 +181,7 @@ public struct PipelineReader: Sendable {
         return PredictorConfig(type: type, command: resolved, inputs: inputs, batchSize: batchSize, options: node)
     }
 
-    private func readWaivers(_ node: Node?, gates: [GateConfig], path: String) throws(ConfigError) -> [Waiver] {
+    private func readWaivers(_ node: Node?, gateIDs: Set<String>, path: String) throws(ConfigError) -> [Waiver] {
         guard let node, !node.isNull else { return [] }
         guard let items = node.arrayValue else {
             throw ConfigError("'waivers' must be a list", path: path, at: node.location)
@@ -173,7 +195,7 @@ public struct PipelineReader: Sendable {
             let approvedBy = try reader.requiredString("approved_by")
             let expiresNode = try reader.requiredNode("expires")
             try reader.finish()
-            guard gates.contains(where: { $0.id == gate }) else {
+            guard gateIDs.contains(gate) else {
                 throw reader.error("waiver names gate '\(gate)', but there is no gate with that id", at: item["gate"]!)
             }
             guard let expires = GateOptions.text(of: expiresNode), CalendarDate.isValid(expires) else {
@@ -191,27 +213,5 @@ public struct PipelineReader: Sendable {
     static func directory(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
-    }
-}
-
-/// `YYYY-MM-DD` dates, compared as text once checked (ISO dates sort as they read).
-public enum CalendarDate {
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return day <= days
-    }
-
-    /// Today in UTC as `YYYY-MM-DD`.
-    public static func today(_ now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: now)
     }
 }

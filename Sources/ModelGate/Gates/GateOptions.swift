@@ -17,7 +17,7 @@ public struct GateOptions: Sendable {
         let members = node.objectValue ?? []
         for member in members {
             guard let spec = descriptor.option(member.key) else {
-                var message = "unknown option '\(member.key)' for gate '\(gateID)' of type '\(descriptor.type)'"
+                var message = "unknown option \(Spelling.quoted(member.key)) for gate '\(gateID)' of type '\(descriptor.type)'"
                 if let near = Spelling.closest(to: member.key, among: descriptor.options.map(\.key) + GateConfigReader.commonKeys) {
                     message += "; did you mean '\(near)'?"
                 }
