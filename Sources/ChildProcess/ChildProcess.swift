@@ -119,6 +119,15 @@ public struct ChildProcess: Sendable {
         }
     }
 
+    /// Runs the program to its end on the calling thread, for short checks made while reading the
+    /// configuration, which is synchronous (a plug-in's `--describe`). The calling thread blocks
+    /// until the program is reaped or its timeout has ended it; nothing here can be cancelled.
+    public func runOnThisThread(stdin input: [UInt8] = []) throws(LaunchError) -> Outcome {
+        let child = try Launcher.launch(self)
+        var supervisor = Supervisor(child: child, input: input, process: self, cancellation: CancellationFlag())
+        return supervisor.run().outcome
+    }
+
     /// Kills every live child's process group with SIGKILL, and refuses to start new ones from now on.
     ///
     /// For the CLI's SIGINT/SIGTERM handling (run it from a `DispatchSourceSignal` handler, not an

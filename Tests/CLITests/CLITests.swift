@@ -102,7 +102,7 @@ import Testing
 
     @Test func hangingPluginTimesOutWithExitThree() throws {
         let folder = try temporaryFolder()
-        try write(folder, "plugin.sh", "#!/bin/sh\nsleep 60\n", executable: true)
+        try write(folder, "plugin.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\nsleep 60\n", executable: true)
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh], timeout: 500ms"))
         let clock = ContinuousClock.now
         let result = try modelgate(["run", "--config", "p.yml", "--report", "json:r.json"], in: folder)
@@ -113,7 +113,7 @@ import Testing
 
     @Test func sigintStopsTheRunAndStillWritesTheReport() throws {
         let folder = try temporaryFolder()
-        try write(folder, "plugin.sh", "#!/bin/sh\nsleep 60 &\necho $! > child.pid\necho $$ > plugin.pid\ntouch started\nwait\n", executable: true)
+        try write(folder, "plugin.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\nsleep 60 &\necho $! > child.pid\necho $$ > plugin.pid\ntouch started\nwait\n", executable: true)
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh]"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())

@@ -9,7 +9,7 @@ extension CLITests {
     @Test func aPluginDiesWithModelgateEvenWhenModelgateIsKilledWithSIGKILL() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(folder, "plugin.sh", "#!/bin/sh\ntrap '' TERM\necho $$ > plugin.pid.tmp && mv plugin.pid.tmp plugin.pid\nwhile :; do sleep 0.05; done\n",
+        try write(folder, "plugin.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\ntrap '' TERM\necho $$ > plugin.pid.tmp && mv plugin.pid.tmp plugin.pid\nwhile :; do sleep 0.05; done\n",
                   executable: true)
         try write(folder, "p.yml", pipelineText("command: [./plugin.sh]"))
         let process = Process()

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ExternalGateTests {
     func runPlugin(_ script: String, extra: String = "", timeout: String = "20s") async throws -> (RunReport, Workspace) {
         let workspace = Workspace()
-        workspace.write("bin/modelgate-gate-custom", "#!/bin/sh\n" + script, executable: true)
+        // A plug-in that does not describe itself: everything but --describe runs the script.
+        workspace.write("bin/modelgate-gate-custom", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\n" + script, executable: true)
         let path = workspace.write("pipeline.yml", header + "  - {id: p, type: custom, timeout: \(timeout), level: 3\(extra)}\n")
         let registry = GateRegistry(builtins: [ScriptedGate.self], pluginDirectories: [workspace.root + "/bin"], searchPath: "")
         let parsed = try PipelineReader(registry: registry, environment: [:]).read(path: path)

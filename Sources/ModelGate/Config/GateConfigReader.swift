@@ -9,6 +9,8 @@ struct GateConfigReader {
     let baseDirectory: String
     let registry: GateRegistry
     let hasBaseline: Bool
+    /// Plug-ins' `--describe` answers, fetched once per command.
+    let pluginDescriptions = PluginDescriptionCache()
 
     func read(_ node: Node, index: Int) throws(ConfigError) -> (GateConfig, any Gate) {
         var entry = try MappingReader(node, path: path, context: "gate #\(index + 1)")
@@ -43,7 +45,9 @@ struct GateConfigReader {
             gate = try builtin.init(options: GateOptions(options, path: path, gateID: id, descriptor: builtin.descriptor))
         } else {
             defaultTimeout = ExternalGate.defaultTimeout
-            gate = try externalGate(type: type, typeNode: typeNode, options: options, id: id)
+            let external = try externalGate(type: type, typeNode: typeNode, options: options, id: id)
+            gate = external
+            descriptor = external.description
         }
 
         var timeout = defaultTimeout
@@ -133,7 +137,33 @@ struct GateConfigReader {
         throw ConfigError("threshold for '\(metric)' must be a condition like \">= 0.9\", got \(got)", path: path, at: node.location)
     }
 
-    private func externalGate(type: String, typeNode: Node, options: Node, id: String) throws(ConfigError) -> any Gate {
+    /// A plug-in gate, its options checked against its `--describe` answer when it gives one.
+    private func externalGate(type: String, typeNode: Node, options: Node, id: String) throws(ConfigError) -> ExternalGate {
+        var gate = try locatePlugin(type: type, typeNode: typeNode, options: options, id: id)
+        let description: GateDescriptor?
+        do throws(PluginDescriptionError) {
+            description = try pluginDescriptions.description(gate.command, workingDirectory: baseDirectory == "." ? nil : baseDirectory)
+        } catch {
+            throw ConfigError("plug-in \(gate.command[0]) for gate '\(id)' \(error.message)", path: path, at: typeNode.location)
+        }
+        if let description {
+            _ = try GateOptions(gate.options, path: path, gateID: id, descriptor: description)
+            gate.description = description
+        } else {
+            // Without a description every key goes to the plug-in; one a typo away from a common
+            // key was almost surely meant for modelgate, and would silently do nothing there.
+            for member in gate.options.objectValue ?? [] {
+                if let near = Spelling.closest(to: member.key, among: Self.commonKeys) {
+                    throw ConfigError("gate '\(id)': \(Spelling.quoted(member.key)) is not a key modelgate reads; did you mean '\(near)'? "
+                                      + "(plug-in \(gate.command[0]) does not describe its options with --describe, so this key would "
+                                      + "only be passed to it)", path: path, at: member.keyLocation)
+                }
+            }
+        }
+        return gate
+    }
+
+    private func locatePlugin(type: String, typeNode: Node, options: Node, id: String) throws(ConfigError) -> ExternalGate {
         if let commandNode = options["command"] {
             var command: [String] = []
             if let text = commandNode.stringValue { command = [text] }

@@ -25,6 +25,11 @@ public struct ExternalGate: Gate {
     public let command: [String]
     /// The options the plug-in receives: the gate's own keys, less `command`.
     public let options: Node
+    /// What the plug-in said of itself with `--describe`; nil when it does not describe itself.
+    public var description: GateDescriptor?
+
+    /// A described plug-in's metrics; any metric of one that does not describe itself.
+    public var reportedMetrics: [MetricSpec] { description?.metrics ?? Self.descriptor.metrics }
 
     public init(type: String, command: [String], options: Node) {
         self.type = type
