@@ -8,7 +8,7 @@ enum AccuracyOption {
     static let all: [OptionSpec] = [
         data.spec, format.spec, delimiter.spec, task.spec, label.spec, prediction.spec, predictions.spec, idColumn.spec,
         score.spec, usePredictor.spec, scores.spec, classes.spec, positive.spec, threshold.spec, missing.spec,
-        naValues.spec, maxSkipped.spec, sliceBy.spec, sliceThresholds.spec, minSliceRows.spec, minRows.spec, bootstrap.spec, seed.spec,
+        naValues.spec, maxSkipped.spec, sliceBy.spec, maxSlices.spec, sliceThresholds.spec, minSliceRows.spec, minRows.spec, bootstrap.spec, seed.spec,
     ]
 
     enum FileFormat: String, OptionChoice { case csv, tsv, jsonl }
@@ -49,6 +49,8 @@ enum AccuracyOption {
         help: "With 'missing: skip': the largest share of the rows (a fraction, or a percentage like \"5%\") that may be skipped for missing or unusable values; more is an error, since metrics on what is left no longer describe the test set.")
     static let sliceBy = Option<String>("slice_by",
         help: "Column whose values are slices: metrics are computed per slice, and gaps across slices.")
+    static let maxSlices = Option<Int>("max_slices", default: 100, range: .atLeast(1),
+        help: "The most distinct values 'slice_by' may have. A column with more (an id, an e-mail address) names rows, not groups: slicing by it is an error, and its values never reach a report. Slice values that look like personal data are shown masked in any case.")
     static let sliceThresholds = Option<Node>("slice_thresholds", .mapping,
         help: "metric: condition, checked in every slice with at least min_slice_rows rows.")
     static let minSliceRows = Option<Int>("min_slice_rows", default: 30, range: .atLeast(1),

@@ -33,6 +33,8 @@ struct AccuracyOptions: Sendable {
     /// The largest share of rows `missing: skip` may leave out.
     var maxSkipped: Share
     var sliceBy: String?
+    /// The most distinct slice values allowed.
+    var maxSlices: Int
     var sliceThresholds: [(metric: String, condition: Condition)]
     var minSliceRows: Int
     var minRows: Int
@@ -59,6 +61,7 @@ struct AccuracyOptions: Sendable {
         missingValues = MissingValueSpellings(try options.require(O.naValues))
         maxSkipped = try options.require(O.maxSkipped)
         sliceBy = options.value(O.sliceBy)
+        maxSlices = try options.require(O.maxSlices)
         minSliceRows = try options.require(O.minSliceRows)
         minRows = try options.require(O.minRows)
         bootstrapResamples = try options.require(O.bootstrap)
@@ -147,6 +150,12 @@ struct AccuracyOptions: Sendable {
         case .array(let column, _)? where !column.isEmpty: return [column]
         default: return []
         }
+    }
+
+    /// Why a slice column with too many values stops the gate (its values are not named).
+    func tooManySlices(in path: String) -> GateFailure {
+        GateFailure("'slice_by: \(sliceBy ?? "")' has more than \(maxSlices) distinct values in \(path) (max_slices): a column "
+                    + "with a value per few rows names rows, not groups, and its values must not reach a report")
     }
 
     static func metricNames(for task: Task) -> [String] {

@@ -28,6 +28,7 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
                               + "missing or unusable values, more than max_skipped (\(options.maxSkipped.optionText)): the metrics "
                               + "would describe the rows that are left, not the test set")
         }
+        if state.slices.count > options.maxSlices { throw options.tooManySlices(in: options.data) }
         var evidence = Evidence([("rows", rows)])
         if options.missing == .skip { evidence["skipped_rows"] = state.skippedRows }
         if let join = state.join {
@@ -113,8 +114,9 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
     private func perClassMetrics() -> [Metric] {
         guard let multiclass = state.overall as? MulticlassAccumulator else { return [] }
         var metrics: [Metric] = []
+        let names = DataLabel.shown(state.classes.map { $0.label.description })
         for metric in multiclass.perClass() {
-            let name = state.classes[metric.classID].label.description
+            let name = names[metric.classID]
             metrics.append(Metric("precision[class=\(name)]", metric.precision,
                                   interval: .proportion(successes: metric.truePositives, trials: metric.predictions)))
             metrics.append(Metric("recall[class=\(name)]", metric.recall,
@@ -122,7 +124,6 @@ struct AccuracyOutcome<Evaluator: TaskEvaluator> {
             metrics.append(Metric("f1[class=\(name)]", metric.f1))
         }
         if let matrix = multiclass.counts.confusionMatrix() {
-            let names = state.classes.map(\.label.description)
             log.write("confusion matrix (rows: actual, columns: predicted; order \(names.joined(separator: ", "))):")
             for (index, row) in matrix.enumerated() where index < names.count {
                 log.write("  \(names[index]): \(row.map(String.init).joined(separator: " "))")

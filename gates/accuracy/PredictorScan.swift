@@ -72,6 +72,7 @@ struct PredictorScan {
             var sliceID: Int?
             if let slot = sliceSlot, missingSlot == nil {
                 if let id = try row.label(slot, in: &sliceTable) { sliceID = id } else { missingSlot = slot }
+                if sliceTable.count > options.maxSlices { throw options.tooManySlices(in: path) }
             }
             if let slot = missingSlot {
                 guard options.missing == .skip else { throw row.error(slot, "missing value (set 'missing: skip' to skip and count such rows)") }

@@ -20,10 +20,11 @@ extension AccuracyOutcome {
         var checks: [CheckRequest] = []
         var judged: [(name: String, results: [MetricResult], rows: Int)] = []
 
-        for slice in state.slices {
+        // Slice values are data: one that looks like personal data is shown masked (DataLabel).
+        let names = DataLabel.shown(state.slices.map { $0.name.label.description })
+        for (slice, name) in zip(state.slices, names) {
             let rows = slice.state.rows
             let results = slice.state.metrics()
-            let name = slice.name.label.description
             let key = "\(column)=\(name)"
             evidence["rows[\(key)]"] = rows
             for result in results where shown.contains(result.name) {

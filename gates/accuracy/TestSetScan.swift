@@ -79,6 +79,7 @@ struct TestSetScan {
             var sliceID: Int?
             if let slot = sliceSlot, missingSlot == nil {
                 if let id = try row.label(slot, in: &sliceTable) { sliceID = id } else { missingSlot = slot }
+                if sliceTable.count > options.maxSlices { throw options.tooManySlices(in: path) }
             }
             if let slot = missingSlot {
                 guard skipMissing else { throw row.error(slot, "missing value (set 'missing: skip' to skip and count such rows)") }
