@@ -1,8 +1,9 @@
 import Foundation
 import ModelGate
 
-/// The report every report file holds while a run is under way: verdict `error`, so that a run
-/// killed before it finishes (SIGKILL, a power cut) leaves a report that blocks, never an earlier pass.
+/// The report every report file holds while a run is under way: verdict `error`, and every gate an
+/// `error` (so JUnit views count errors too), so that a run killed before it finishes (SIGKILL, a
+/// power cut) leaves a report that blocks, never an earlier pass.
 enum RunReportPlaceholder {
     static let reason = "not finished: modelgate wrote this placeholder when the run started and did not get to replace it (killed, or stopped before gating)"
 
@@ -12,6 +13,11 @@ enum RunReportPlaceholder {
         return RunReport(toolVersion: ModelGateVersion.current, verdict: .error,
                          startedAt: ISO8601DateFormatter().string(from: Date()), durationSeconds: 0,
                          candidate: CandidateSummary(name: redact(config.candidate.name), version: redact(config.candidate.version), artifacts: []),
-                         configPath: redact(config.path), configSHA256: config.sha256, gates: [], interruption: reason)
+                         configPath: redact(config.path), configSHA256: config.sha256,
+                         gates: pipeline.gates.map { gate in
+                             GateResult(id: gate.config.id, type: gate.config.type, status: .error, blocking: gate.config.blocking,
+                                        summary: "not finished", error: reason)
+                         },
+                         interruption: reason)
     }
 }
