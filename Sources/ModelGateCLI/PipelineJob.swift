@@ -98,7 +98,7 @@ struct PipelineJob {
         for destination in destinations {
             guard case .file = destination.target else { continue }
             do throws(ReportFile.WriteError) { try destination.write(placeholder, color: false) } catch {
-                throw .usage("cannot write the \(destination.format.rawValue) report to \(destination.place): \(error)")
+                throw .config(ConfigError("cannot write the \(destination.format.rawValue) report here: \(error)", path: destination.place, at: .none))
             }
         }
     }

@@ -101,6 +101,18 @@ extension CLITests {
         #expect(text(folder + "/r.json") == "", "nothing written on a refusal")
     }
 
+    @Test func aReportPathThatCannotBeWrittenStopsTheRunBeforeAnyGate() throws {
+        let folder = try workspace()
+        try write(folder, "notes.txt", "mine\n")
+        for report in ["json:notes.txt/r.json", "junit:notes.txt/sub/r.xml"] {
+            let result = try modelgate(["run", "--config", "p.yml", "--report", report], in: folder)
+            #expect(result.status == 2, "\(report): \(result.stderr)")
+            #expect(result.stderr.contains("notes.txt"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/started"), "no gate ran")
+        }
+        #expect(text(folder + "/notes.txt") == "mine\n")
+    }
+
     @Test func aSymbolicLinkIsWrittenThroughAndStaysALink() throws {
         let folder = try workspace()
         try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
