@@ -41,6 +41,19 @@ extension CLITests {
         }
     }
 
+    @Test func everyCommandSurvivesAClosedOrBrokenStdout() throws {
+        let folder = try workspace()
+        for command in ["version", "--help", "gates", "gates accuracy", "validate --config p.yml", "config --config p.yml --json", "help run"] {
+            for (inner, outer) in [(">&-", ""), ("2>&- >&-", ""), ("", "| true")] {
+                try? FileManager.default.removeItem(atPath: folder + "/status")
+                _ = try shell("{ \"$0\" \(command) \(inner); echo $? > status; } \(outer)", in: folder)
+                // 132 (SIGILL) and 133 (SIGTRAP) are how a Swift trap ends, 141 is SIGPIPE.
+                let status = text(folder + "/status")?.trimmingCharacters(in: .whitespacesAndNewlines)
+                #expect(status == "0", "modelgate \(command) \(inner)\(outer): exit \(status ?? "?")")
+            }
+        }
+    }
+
     @Test func aStdoutPipeWhoseReaderHasGoneCostsNoFileReport() throws {
         let folder = try workspace()
         // The gate takes a moment, so a reader like `true` is gone before modelgate writes.
