@@ -21,6 +21,12 @@ final class SignalWatch {
     private let sources: [any DispatchSourceSignal]
 
     init(control: RunControl) {
+        // Blocked first, then ignored: a signal that arrives before its source is listening stays
+        // pending (Linux never discards a blocked signal) instead of being dropped as ignored.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for (number, _) in Self.watched { sigaddset(&blocked, number) }
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
         var sources: [any DispatchSourceSignal] = []
         for (number, name) in Self.watched {
             signal(number, SIG_IGN)
