@@ -42,7 +42,7 @@ struct RunInputs {
                 for text in Self.strings(in: member.value) {
                     let path = RelativePath.resolve(text, against: base)
                     // A declared path is an input whether or not it exists yet; any other string
-                    // is one when it names an existing file (a plug-in's options are not described).
+                    // is one when it names an existing regular file (a plug-in's options are not described).
                     guard isPath || Self.isExistingFile(path) else { continue }
                     inputs.append(Input(role: "option '\(member.key)' of gate '\(gateConfig.id)'", path: path,
                                         location: member.value.location, mustBeRegular: isPath))
@@ -55,7 +55,9 @@ struct RunInputs {
 
     /// The first report that would be written over an input, as a message naming both.
     func clash(with destinations: [ReportDestination]) -> String? {
-        let byIdentity = Dictionary(inputs.map { (FileIdentity(path: $0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        // A FIFO or a device is not destroyed by writing into it (stdout may well be /dev/null).
+        let files = inputs.filter { !Self.isStream($0.path) }
+        let byIdentity = Dictionary(files.map { (FileIdentity(path: $0.path), $0) }, uniquingKeysWith: { first, _ in first })
         for destination in destinations {
             guard let identity = destination.target.identity, let input = byIdentity[identity] else { continue }
             return "the \(destination.format.rawValue) report would be written over \(input.role) (\(input.path)); a report never replaces a file the run reads"
@@ -82,6 +84,11 @@ struct RunInputs {
 
     private static func isExistingFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    private static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && [S_IFIFO, S_IFCHR].contains(info.st_mode & S_IFMT)
     }
 }

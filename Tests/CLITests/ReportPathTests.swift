@@ -88,6 +88,19 @@ extension CLITests {
         #expect(text(folder + "/labels.txt") == "cat\ndog\n")
     }
 
+    @Test func writingIntoADeviceTheRunAlsoNamesIsNoClash() throws {
+        let folder = try workspace()
+        try write(folder, "q.yml", """
+            version: 1
+            candidate: {name: m, version: '1'}
+            gates:
+              - {id: g, type: custom, command: [./plugin.sh], input: /dev/null}
+
+            """)
+        _ = try shell("\"$0\" run --config q.yml > /dev/null; echo $? > status", in: folder)
+        #expect(text(folder + "/status") == "0\n", "stdout on /dev/null, which an option also names")
+    }
+
     @Test func twoReportsOnOneFileAndEmptyPathsAreRefused() throws {
         let folder = try workspace()
         try write(folder, "r.json", "")
