@@ -115,6 +115,7 @@ extension CLITests {
         let folder = try workspace(artifact: "big.bin")
         try write(folder, "big.bin", "")
         truncate(folder + "/big.bin", 16 << 30)
+        defer { unlink(folder + "/big.bin") }
         let process = try launch(["run", "--config", "p.yml"] + Self.fileReports, in: folder)
         #expect(waitUntil { hasOpen(process.processIdentifier, "big.bin") })
         kill(process.processIdentifier, signal)

@@ -42,6 +42,7 @@ extension CLITests {
         try FileManager.default.removeItem(atPath: folder + "/started")
         // Sparse: costs no disk, and takes minutes to hash, so the kill lands while hashing.
         truncate(folder + "/big.bin", 16 << 30)
+        defer { unlink(folder + "/big.bin") }
         let process = try launch(["run", "--config", "p.yml"] + Self.reportFormats.flatMap { ["--report", $0] }, in: folder)
         #expect(waitUntil { hasOpen(process.processIdentifier, "big.bin") })
         kill(process.processIdentifier, SIGKILL)
