@@ -99,4 +99,21 @@ extension CLITests {
         #expect(text(folder + "/old.json") == old)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == ["r.json", "r.md", "r.txt", "r.xml"])
     }
+
+    @Test func aShardRunsPlaceholderIsNeverMergedAsAMeasuredShard() throws {
+        let folder = try shardedWorkspace()
+        let first = try modelgate(["run", "--config", "p.yml", "--shard", "1/2", "--quiet", "--report", "json:s1.json"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        // The same pipeline with an artifact refused after the placeholders: s2.json is left as one.
+        let pipeline = text(folder + "/p.yml") ?? ""
+        try write(folder, "k.yml", pipeline.replacingOccurrences(of: "candidate: {name: m, version: '1'}",
+                                                                  with: "candidate: {name: m, version: '1', artifacts: [zero.bin]}"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/zero.bin", withDestinationPath: "/dev/zero")
+        let second = try modelgate(["run", "--config", "k.yml", "--shard", "2/2", "--quiet", "--report", "json:s2.json"], in: folder)
+        #expect(second.status == 2)
+        #expect(text(folder + "/s2.json")?.contains("\"verdict\": \"error\"") == true)
+        let merge = try modelgate(["merge", "--config", "p.yml", "s1.json", "s2.json"], in: folder)
+        #expect(merge.status == 2)
+        #expect(merge.stderr.contains("s2.json") && merge.stderr.contains("not a shard report"), "\(merge.stderr)")
+    }
 }
