@@ -38,13 +38,14 @@ enum ReportFile {
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw WriteError(what: "cannot create a temporary file in \(folder.isEmpty ? "." : folder)", code: errno) }
+        // No fsync: the rename is atomic for every reader and against a killed process, which is
+        // the promise; after a power cut the file may be empty, which never reads as a pass either,
+        // and an fsync per report stalls a busy CI disk for every job sharing it.
         var failure: WriteError?
         if let code = StandardStreams.writeAll(bytes, to: fd) {
             failure = WriteError(what: "cannot write \(temporary)", code: code)
-        } else if fsync(fd) != 0 && errno != EINVAL {
-            failure = WriteError(what: "cannot flush \(temporary)", code: errno)
         }
-        close(fd)
+        if close(fd) != 0 && failure == nil { failure = WriteError(what: "cannot write \(temporary)", code: errno) }
         if failure == nil && rename(temporary, path) != 0 { failure = WriteError(what: "cannot rename \(temporary) to \(path)", code: errno) }
         if let failure {
             unlink(temporary)
