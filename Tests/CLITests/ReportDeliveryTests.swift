@@ -124,4 +124,21 @@ extension CLITests {
         expectFileReports(folder, verdict: "error", interrupted: signal == SIGTERM ? "SIGTERM" : "SIGHUP", "signal while hashing")
         #expect(!FileManager.default.fileExists(atPath: folder + "/started"), "no gate ran after the signal")
     }
+
+    @Test func aRunStuckOnAFIFOWithNoReaderHasWrittenItsFilesAndASecondSignalEndsIt() throws {
+        let folder = try workspace()
+        #expect(mkfifo(folder + "/nobody-reads", 0o600) == 0)
+        let process = try launch(["run", "--config", "p.yml", "--report", "markdown:nobody-reads"] + Self.fileReports, in: folder)
+        // Files come before FIFOs: every file report is final while the FIFO waits for a reader.
+        #expect(waitUntil { text(folder + "/r.json")?.contains("\"verdict\": \"pass\"") == true })
+        expectFileReports(folder, verdict: "pass", "written before the FIFO")
+        #expect(process.isRunning, "waiting for the FIFO's reader")
+        kill(process.processIdentifier, SIGINT)
+        Thread.sleep(forTimeInterval: 0.1)
+        kill(process.processIdentifier, SIGTERM)
+        // The second signal leaves the run a grace of 3 s, then ends it.
+        #expect(exits(process, within: 30))
+        #expect(process.terminationStatus == 3)
+        expectFileReports(folder, verdict: "pass", "the finished reports stay as written")
+    }
 }
