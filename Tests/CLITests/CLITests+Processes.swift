@@ -21,14 +21,34 @@ extension CLITests {
     }
 
     /// Polls `condition` every 20 ms for up to `seconds` (generous: a busy CI machine may be slow
-    /// to get a run going); true once it held.
-    func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
+    /// to get a run going); true once it held. Sleeps without holding a thread of Swift's
+    /// cooperative pool (two threads on a 2-core runner): a test blocking one starves async tests.
+    func waitUntil(seconds: Double = 60, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return condition()
+    }
+
+    func waitForExit(_ process: Process) async {
+        _ = await waitUntil(seconds: 3600) { !process.isRunning }
+        process.waitUntilExit()
+    }
+
+    /// Runs blocking work (a whole `modelgate` run, a shell) on a Dispatch thread, so the test
+    /// waits for it without holding a thread of the cooperative pool.
+    func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try body() })
+            }
+        }
+    }
+
+    func modelgate(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await blocking { try self.modelgate(arguments, in: folder, path: nil, environment: environment) }
     }
 
     /// Whether `pid` has a file open whose path ends with `name` (Linux's /proc): the moment a run
@@ -75,7 +95,11 @@ extension CLITests {
 extension CLITests {
     /// `modelgate(arguments, in: folder)` for a run that must end by itself: killed after
     /// `seconds` (far beyond what refusing takes), so a regression fails the test instead of hanging it.
-    func boundedModelgate(_ arguments: [String], in folder: String, seconds: Double = 30) throws -> Result {
+    func boundedModelgate(_ arguments: [String], in folder: String, seconds: Double = 30) async throws -> Result {
+        try await blocking { try self.boundedModelgateBlocking(arguments, in: folder, seconds: seconds) }
+    }
+
+    private func boundedModelgateBlocking(_ arguments: [String], in folder: String, seconds: Double) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
         process.arguments = arguments
@@ -104,8 +128,8 @@ extension CLITests {
 extension CLITests {
     /// Waits for `process` to exit; after `seconds` kills it (so a regression cannot leave a run
     /// hashing 16 GiB behind the test suite) and returns false.
-    func exits(_ process: Process, within seconds: Double) -> Bool {
-        let exited = waitUntil(seconds: seconds) { !process.isRunning }
+    func exits(_ process: Process, within seconds: Double) async -> Bool {
+        let exited = await waitUntil(seconds: seconds) { !process.isRunning }
         if !exited { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return exited

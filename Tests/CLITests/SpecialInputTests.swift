@@ -6,7 +6,7 @@ import Testing
 extension CLITests {
     /// Writes `name` as each kind of special file in turn (a FIFO, a link to /dev/zero, to
     /// /dev/urandom), and runs `body` with it in place.
-    func withSpecialFiles(_ folder: String, named name: String, _ body: (String) throws -> Void) throws {
+    func withSpecialFiles(_ folder: String, named name: String, _ body: (String) async throws -> Void) async throws {
         let path = folder + "/" + name
         for kind in ["fifo", "/dev/zero", "/dev/urandom"] {
             try? FileManager.default.removeItem(atPath: path)
@@ -15,16 +15,16 @@ extension CLITests {
             } else {
                 try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: kind)
             }
-            try body(kind)
+            try await body(kind)
         }
     }
 
-    @Test func anArtifactThatIsAFIFOOrADeviceIsRefusedByValidateAndRun() throws {
+    @Test func anArtifactThatIsAFIFOOrADeviceIsRefusedByValidateAndRun() async throws {
         let folder = try workspace(artifact: "weights.bin")
-        try withSpecialFiles(folder, named: "weights.bin") { kind in
+        try await withSpecialFiles(folder, named: "weights.bin") { kind in
             for command in [["validate"], ["run", "--report", "json:r.json"]] {
                 let clock = ContinuousClock.now
-                let result = try boundedModelgate(command + ["--config", "p.yml"], in: folder)
+                let result = try await boundedModelgate(command + ["--config", "p.yml"], in: folder)
                 #expect(ContinuousClock.now - clock < .seconds(20), "\(kind): refused, not read")
                 #expect(result.status == 2, "\(kind) \(command[0]): \(result.stderr)")
                 #expect(result.stderr.contains("p.yml:2:"), "located at the artifact's line: \(result.stderr)")
@@ -33,7 +33,7 @@ extension CLITests {
         }
     }
 
-    @Test func aGateDataFileThatIsAFIFOOrADeviceIsRefused() throws {
+    @Test func aGateDataFileThatIsAFIFOOrADeviceIsRefused() async throws {
         let folder = try workspace()
         try write(folder, "acc.yml", """
             version: 1
@@ -42,10 +42,10 @@ extension CLITests {
               - {id: q, type: accuracy, data: stream.csv, task: binary, label: label, score: score}
 
             """)
-        try withSpecialFiles(folder, named: "stream.csv") { kind in
+        try await withSpecialFiles(folder, named: "stream.csv") { kind in
             for command in [["validate"], ["run"]] {
                 let clock = ContinuousClock.now
-                let result = try boundedModelgate(command + ["--config", "acc.yml"], in: folder)
+                let result = try await boundedModelgate(command + ["--config", "acc.yml"], in: folder)
                 #expect(ContinuousClock.now - clock < .seconds(20), "\(kind): refused, not read")
                 #expect(result.status == 2, "\(kind) \(command[0]): \(result.stderr)")
                 #expect(result.stderr.contains("option 'data' of gate 'q'") && result.stderr.contains("not a regular file"), "\(result.stderr)")
@@ -53,7 +53,7 @@ extension CLITests {
         }
     }
 
-    @Test func aPipelineBaselineOrShardReportThatIsAFIFOIsRefused() throws {
+    @Test func aPipelineBaselineOrShardReportThatIsAFIFOIsRefused() async throws {
         let folder = try workspace()
         #expect(mkfifo(folder + "/fifo.yml", 0o600) == 0)
         #expect(mkfifo(folder + "/fifo.json", 0o600) == 0)
@@ -66,7 +66,7 @@ extension CLITests {
         ]
         for arguments in cases {
             let clock = ContinuousClock.now
-            let result = try boundedModelgate(arguments, in: folder)
+            let result = try await boundedModelgate(arguments, in: folder)
             #expect(ContinuousClock.now - clock < .seconds(20), "\(arguments): refused, not read")
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("not a regular file"), "\(arguments): \(result.stderr)")

@@ -7,7 +7,7 @@ extension CLITests {
         "version: 1\ncandidate: {name: m, version: '1'}\ngates:\n  - {id: ok, type: custom, command: [./plugin.sh]}\n  - \(gate)\n"
     }
 
-    @Test func validateRefusesAPlugInCommandThatCannotRun() throws {
+    @Test func validateRefusesAPlugInCommandThatCannotRun() async throws {
         let folder = try workspace()
         try write(folder, "not-executable.sh", "#!/bin/sh\n")
         try FileManager.default.createDirectory(atPath: folder + "/tools", withIntermediateDirectories: true)
@@ -20,24 +20,24 @@ extension CLITests {
         ]
         for (gate, message) in cases {
             try write(folder, "v.yml", plugInPipeline(gate))
-            let result = try modelgate(["validate", "--config", "v.yml"], in: folder)
+            let result = try await modelgate(["validate", "--config", "v.yml"], in: folder)
             #expect(result.status == 2, "\(gate)")
             #expect(result.stderr.hasPrefix("v.yml:5:"), "located at the gate: \(result.stderr)")
             #expect(result.stderr.contains("gate 'bad'") && result.stderr.contains(message), "\(result.stderr)")
         }
         // Relative to the pipeline file, not to the working directory.
         try write(folder, "sub/v.yml", plugInPipeline("{id: bad, type: custom, command: [./plugin.sh]}").replacingOccurrences(of: "[./plugin.sh]}\n  -", with: "[../plugin.sh]}\n  -"))
-        let nested = try modelgate(["validate", "--config", "sub/v.yml"], in: folder)
+        let nested = try await modelgate(["validate", "--config", "sub/v.yml"], in: folder)
         #expect(nested.status == 2)
         #expect(nested.stderr.contains("sub/./plugin.sh"), "\(nested.stderr)")
     }
 
-    @Test func validateAcceptsPlugInsARunCanStart() throws {
+    @Test func validateAcceptsPlugInsARunCanStart() async throws {
         let folder = try workspace()
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try write(folder, "bin/modelgate-gate-found", "#!/bin/sh\n", executable: true)
         try write(folder, "v.yml", plugInPipeline("{id: shell, type: custom, command: [sh, -c, 'echo']}") + "  - {id: found, type: found}\n")
-        let result = try modelgate(["validate", "--config", "v.yml"], in: folder)
+        let result = try await modelgate(["validate", "--config", "v.yml"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("valid, 3 gates"))
     }
