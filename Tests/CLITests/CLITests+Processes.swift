@@ -37,13 +37,12 @@ extension CLITests {
         process.waitUntilExit()
     }
 
-    /// Runs blocking work (a whole `modelgate` run, a shell) on a Dispatch thread, so the test
-    /// waits for it without holding a thread of the cooperative pool.
+    /// Runs blocking work (a whole `modelgate` run, a shell) on a thread of its own, so the test
+    /// waits for it without holding a thread of the cooperative pool or of Dispatch's bounded
+    /// global pool, which the gates' timers and child-process supervision need.
     func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try body() })
-            }
+            Thread { continuation.resume(with: Swift.Result { try body() }) }.start()
         }
     }
 
@@ -114,9 +113,9 @@ extension CLITests {
         let group = DispatchGroup()
         nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
         group.enter()
-        DispatchQueue.global().async { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        Thread { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
         group.enter()
-        DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
         group.wait()
         process.waitUntilExit()
         watchdog.cancel()

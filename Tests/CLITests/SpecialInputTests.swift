@@ -23,9 +23,7 @@ extension CLITests {
         let folder = try workspace(artifact: "weights.bin")
         try await withSpecialFiles(folder, named: "weights.bin") { kind in
             for command in [["validate"], ["run", "--report", "json:r.json"]] {
-                let clock = ContinuousClock.now
                 let result = try await boundedModelgate(command + ["--config", "p.yml"], in: folder)
-                #expect(ContinuousClock.now - clock < .seconds(20), "\(kind): refused, not read")
                 #expect(result.status == 2, "\(kind) \(command[0]): \(result.stderr)")
                 #expect(result.stderr.contains("p.yml:2:"), "located at the artifact's line: \(result.stderr)")
                 #expect(result.stderr.contains("artifact 'weights.bin'") && result.stderr.contains("not a regular file"), "\(result.stderr)")
@@ -44,9 +42,7 @@ extension CLITests {
             """)
         try await withSpecialFiles(folder, named: "stream.csv") { kind in
             for command in [["validate"], ["run"]] {
-                let clock = ContinuousClock.now
                 let result = try await boundedModelgate(command + ["--config", "acc.yml"], in: folder)
-                #expect(ContinuousClock.now - clock < .seconds(20), "\(kind): refused, not read")
                 #expect(result.status == 2, "\(kind) \(command[0]): \(result.stderr)")
                 #expect(result.stderr.contains("option 'data' of gate 'q'") && result.stderr.contains("not a regular file"), "\(result.stderr)")
             }
@@ -65,9 +61,7 @@ extension CLITests {
             ["merge", "--config", "p.yml", "fifo.json"],
         ]
         for arguments in cases {
-            let clock = ContinuousClock.now
             let result = try await boundedModelgate(arguments, in: folder)
-            #expect(ContinuousClock.now - clock < .seconds(20), "\(arguments): refused, not read")
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("not a regular file"), "\(arguments): \(result.stderr)")
         }
