@@ -17,18 +17,24 @@ enum MergeCommand: Command {
 
     static func run(_ arguments: ParsedArguments) async -> Int32 {
         let reports: ShardReports
-        do throws(ConfigError) { reports = try ShardReports.read(paths: arguments.positionals, ranges: PipelineLoading.metricRanges) } catch {
+        do throws(ConfigError) {
+            for path in arguments.positionals {
+                if let problem = InputFile.problem(path) { throw ConfigError("shard report: \(problem)", path: path, at: .none) }
+            }
+            reports = try ShardReports.read(paths: arguments.positionals, ranges: PipelineLoading.metricRanges)
+        } catch {
             Terminal.diagnostic(error.description)
             return ExitCode.usage.rawValue
         }
-        return await PipelineJob.perform(arguments, spec: spec, baselineOptional: false) { job throws(JobError) in
+        return await PipelineJob.perform(arguments, spec: spec, baselineOptional: false, shardReports: arguments.positionals,
+                                         mode: { _ throws(JobError) in .merge(reports) },
+                                         checkArtifacts: { artifacts, pipeline throws(JobError) in
             do throws(ConfigError) {
-                try reports.check(configPath: job.pipeline.config.path, configSHA256: job.pipeline.config.sha256,
-                                  artifacts: job.artifacts, toolVersion: ModelGateVersion.current)
+                try reports.check(configPath: pipeline.config.path, configSHA256: pipeline.config.sha256,
+                                  artifacts: artifacts, toolVersion: ModelGateVersion.current)
             } catch {
                 throw .config(error)
             }
-            return .merge(reports)
-        }
+        })
     }
 }

@@ -33,6 +33,7 @@ enum PipelineLoading {
     static func load(_ given: String?, hasBaseline: Bool) -> Pipeline? {
         do throws(ConfigError) {
             let path = try configPath(given)
+            if let problem = InputFile.problem(path) { throw ConfigError(problem, path: path, at: .none) }
             return try PipelineReader(registry: registry(for: path), hasBaseline: hasBaseline).read(path: path)
         } catch {
             Terminal.diagnostic(error.description)

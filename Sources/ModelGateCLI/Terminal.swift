@@ -1,13 +1,17 @@
 import Foundation
 
 /// Where output goes, and whether it may be coloured: only on a TTY, never with NO_COLOR set.
+/// Writes never crash: a closed or broken stream makes `write` return false, nothing more.
 enum Terminal {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The text on stdout; false when stdout is closed or its reader has gone.
+    @discardableResult
+    static func write(_ text: String) -> Bool {
+        StandardStreams.write(text.utf8, to: STDOUT_FILENO) == nil
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // Nowhere is left to say that stderr failed.
+        _ = StandardStreams.write(text.utf8, to: STDERR_FILENO)
     }
 
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }

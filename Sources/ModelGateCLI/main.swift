@@ -26,6 +26,7 @@ EXIT CODES:
 
 @MainActor
 func runMain() async -> Int32 {
+    StandardStreams.prepare()
     var arguments = Array(CommandLine.arguments.dropFirst())
     guard let first = arguments.first else {
         Terminal.error(topHelp)

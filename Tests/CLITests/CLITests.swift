@@ -246,13 +246,14 @@ import Testing
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes while the process runs, so a chatty child cannot fill one and stall.
+        // Read both pipes while the process runs, so a chatty child cannot fill one and stall; on
+        // threads of their own, as Dispatch's bounded pool is what the gates' timers need.
         let group = DispatchGroup()
         nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
         group.enter()
-        DispatchQueue.global().async { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        Thread { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
         group.enter()
-        DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
         group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),

@@ -41,7 +41,15 @@ public final class ConsoleProgress: RunObserver, Sendable {
 
     private func isCurrent(_ label: String) -> Bool { state.withLock { $0?.gate == label } }
 
+    /// A plain write(2): FileHandle's `write(_:)` traps when the terminal has gone (EIO after a hang-up).
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }  // a progress line is not worth failing over
+            offset += count
+        }
     }
 }
