@@ -1,0 +1,73 @@
+/// Masks every interpolated secret wherever it might surface: reports, logs, error messages.
+///
+/// A secret is masked in each form it can take on the way out (`SecretForms`): as written,
+/// escaped the way each report format escapes text, percent-encoded, base64 and hex. Values
+/// shorter than `minimumLength` bytes are not masked: masking `42` or `dev` would cut every
+/// number and word that contains them out of every report, and a value that short is guessed
+/// in a moment anyway, so it gives no secrecy to keep (the README says so).
+public struct SecretRedactor: Sendable, Equatable {
+    public static let minimumLength = 4
+    public static let mask = "***"
+
+    /// The values masked, longest first, so a secret containing another is masked whole.
+    public let secrets: [String]
+    /// Every form of every secret, as bytes, longest first.
+    private let forms: [[UInt8]]
+    /// For each first byte, the indices into `forms` that start with it: most bytes of a text start none.
+    private let formsByFirstByte: [[Int]]
+
+    public init(secrets: [String]) {
+        let kept = Set(secrets.filter { $0.utf8.count >= Self.minimumLength })
+        self.secrets = kept.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) }
+        let forms = Set(self.secrets.flatMap(SecretForms.all)).map { Array($0.utf8) }
+            .filter { $0.count >= Self.minimumLength }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        self.forms = forms
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, form) in forms.enumerated() { table[Int(form[0])].append(index) }
+        formsByFirstByte = table
+    }
+
+    /// Nothing to mask: a run without `${NAME}`, or a report read back from a file.
+    public static let none = SecretRedactor(secrets: [])
+
+    public func redact(_ text: String) -> String {
+        guard !forms.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var copiedUpTo = 0
+        var i = 0
+        while i < bytes.count {
+            if let length = matchLength(bytes, at: i) {
+                if output.isEmpty { output.reserveCapacity(bytes.count) }
+                output.append(contentsOf: bytes[copiedUpTo..<i])
+                output.append(contentsOf: Self.mask.utf8)
+                i += length
+                copiedUpTo = i
+            } else {
+                i += 1
+            }
+        }
+        guard copiedUpTo > 0 else { return text }
+        output.append(contentsOf: bytes[copiedUpTo...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether any form of any secret is in the text (for tests and checks on output).
+    public func reveals(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.indices.contains { matchLength(bytes, at: $0) != nil }
+    }
+
+    /// The longest form that starts at `start` (forms are sorted longest first).
+    private func matchLength(_ bytes: [UInt8], at start: Int) -> Int? {
+        for index in formsByFirstByte[Int(bytes[start])] {
+            let form = forms[index]
+            guard start + form.count <= bytes.count else { continue }
+            var k = 1
+            while k < form.count && bytes[start + k] == form[k] { k += 1 }
+            if k == form.count { return form.count }
+        }
+        return nil
+    }
+}
