@@ -1,12 +1,13 @@
 import Document
 
-/// The forms in which a secret's bytes can leave modelgate: as written, percent-encoded, base64
-/// and hex (a plug-in may echo any of them), each also as every report format escapes text.
-/// Masking these literal forms is what lets redaction work on finished output, whatever field
-/// the text came through.
+/// The forms in which a secret's bytes can leave modelgate: as written, base64 and hex (a plug-in
+/// may echo any of them), each also as every report format escapes text. Masking these forms is
+/// what lets redaction work on finished output, whatever field the text came through.
+/// (Percent-encoding is matched byte by byte in `SecretRedactor`, since encoders differ in which
+/// characters they encode.)
 enum SecretForms {
     static func all(_ secret: String) -> [String] {
-        let encoded = [secret] + percentEncoded(secret) + base64(Array(secret.utf8)) + hex(Array(secret.utf8))
+        let encoded = [secret] + base64(Array(secret.utf8)) + hex(Array(secret.utf8))
         return encoded.flatMap { form in [form] + escapers.map { $0(form) } }
     }
 
@@ -22,35 +23,6 @@ enum SecretForms {
         { MarkdownText.inline($0) },
         { MarkdownText.codeSpanContent($0) },
     ]
-
-    // MARK: Percent-encoding
-
-    /// RFC 3986 (only unreserved characters left as they are), JavaScript's encodeURIComponent,
-    /// Python's quote (keeps `/`), and every byte encoded; hex in upper and lower case, a space
-    /// as `%20` or as `+` (form encoding).
-    static func percentEncoded(_ secret: String) -> [String] {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        let kept: [Set<UInt8>] = [unreserved, unreserved.union("!'()*".utf8), unreserved.union("/".utf8), []]
-        var forms: [String] = []
-        for keep in kept {
-            for upper in [true, false] {
-                for plusForSpace in [false, true] {
-                    var out = ""
-                    for byte in secret.utf8 {
-                        if keep.contains(byte) {
-                            out.unicodeScalars.append(Unicode.Scalar(byte))
-                        } else if byte == 0x20 && plusForSpace {
-                            out += "+"
-                        } else {
-                            out += "%" + hexByte(byte, upper: upper)
-                        }
-                    }
-                    forms.append(out)
-                }
-            }
-        }
-        return forms
-    }
 
     // MARK: Base64
 

@@ -59,15 +59,46 @@ public struct SecretRedactor: Sendable, Equatable {
         return bytes.indices.contains { matchLength(bytes, at: $0) != nil }
     }
 
-    /// The longest form that starts at `start` (forms are sorted longest first).
+    /// The longest form that starts at `start` (forms are sorted longest first). Each byte of a form
+    /// may also be percent-encoded (either case of hex, any mix, as every URL encoder picks its own
+    /// set of characters to encode) or, for a space, a `+`.
     private func matchLength(_ bytes: [UInt8], at start: Int) -> Int? {
-        for index in formsByFirstByte[Int(bytes[start])] {
-            let form = forms[index]
-            guard start + form.count <= bytes.count else { continue }
-            var k = 1
-            while k < form.count && bytes[start + k] == form[k] { k += 1 }
-            if k == form.count { return form.count }
+        let first = bytes[start]
+        if let length = firstMatch(formsByFirstByte[Int(first)], bytes, at: start) { return length }
+        if first == UInt8(ascii: "%") { return firstMatch(forms.indices, bytes, at: start) }
+        if first == UInt8(ascii: "+") { return firstMatch(formsByFirstByte[0x20], bytes, at: start) }
+        return nil
+    }
+
+    private func firstMatch<Indices: Sequence<Int>>(_ candidates: Indices, _ bytes: [UInt8], at start: Int) -> Int? {
+        for index in candidates {
+            if let end = match(forms[index], bytes, at: start) { return end - start }
         }
         return nil
+    }
+
+    private func match(_ form: [UInt8], _ bytes: [UInt8], at start: Int) -> Int? {
+        var j = start
+        for byte in form {
+            guard j < bytes.count else { return nil }
+            if bytes[j] == UInt8(ascii: "%"), j + 2 < bytes.count,
+               let high = Self.hexValue(bytes[j + 1]), let low = Self.hexValue(bytes[j + 2]), high << 4 | low == byte {
+                j += 3
+            } else if bytes[j] == byte || (byte == 0x20 && bytes[j] == UInt8(ascii: "+")) {
+                j += 1
+            } else {
+                return nil
+            }
+        }
+        return j
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
     }
 }
