@@ -21,7 +21,6 @@ enum SecretForms {
         { JUnitReporter.xml(VisibleText.escaped($0)) },
         { JUnitReporter.xml(VisibleText.escaped($0, keepingNewlines: true)) },
         { MarkdownText.inline($0) },
-        { MarkdownText.codeSpanContent($0) },
     ]
 
     // MARK: Base64

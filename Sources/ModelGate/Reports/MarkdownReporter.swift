@@ -23,7 +23,7 @@ public struct MarkdownReporter: Reporter {
                 var status = check.status.rawValue
                 if let waiver = check.waiver { status += " by \(waiver.approvedBy) until \(waiver.expires): \(waiver.reason)" }
                 if let note = check.note { status += " — \(note)" }
-                lines.append("| \(cell(gate)) | \(cell(check.metric)) | \(HumanNumber.format(check.actual)) | \(MarkdownText.codeSpan(check.condition)) | "
+                lines.append("| \(cell(gate)) | \(cell(check.metric)) | \(HumanNumber.format(check.actual)) | \(cell(check.condition)) | "
                              + "\(check.interval.map(HumanNumber.interval) ?? "") | \(cell(status)) |")
             }
         }
@@ -32,10 +32,10 @@ public struct MarkdownReporter: Reporter {
             lines += ["", "### Findings", "", "| Gate | Severity | Rule | Location | Excerpt | Message |", "|---|---|---|---|---|---|"]
             for (gate, finding) in findings {
                 lines.append("| \(cell(gate)) | \(finding.severity.rawValue) | \(cell(finding.rule)) | \(cell(place(finding.location))) | "
-                             + "\(finding.excerpt.map(MarkdownText.codeSpan) ?? "") | \(cell(finding.message)) |")
+                             + "\(finding.excerpt.map(cell) ?? "") | \(cell(finding.message)) |")
             }
         }
-        let foot = "\n<sub>modelgate \(cell(report.toolVersion)) · config \(MarkdownText.codeSpan(report.configPath)) sha256 \(MarkdownText.codeSpan(String(report.configSHA256.prefix(12))))</sub>\n"
+        let foot = "\n<sub>modelgate \(cell(report.toolVersion)) · config \(cell(report.configPath)) sha256 \(cell(String(report.configSHA256.prefix(12))))</sub>\n"
         return fit(head: head, lines: lines, foot: foot)
     }
 

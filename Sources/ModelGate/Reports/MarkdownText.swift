@@ -1,5 +1,6 @@
 /// Data made inert in Markdown: it renders as the text it is, never as markup, HTML, a link or an
-/// image, and it cannot end a table cell or a code span early.
+/// image, and it cannot end a table cell early. (Data is never put in a code span: inside one a
+/// backslash escapes nothing, so `\|` from data would still end the cell.)
 enum MarkdownText {
     /// Text in a table cell or a heading: controls made visible (so no line break can start a new
     /// block), HTML's `<`, `>` and `&` as entities (no comment `<!--` can hide the rest of the report,
@@ -16,23 +17,5 @@ enum MarkdownText {
             }
         }
         return out
-    }
-
-    /// A code span: shown exactly, in a fence of more backticks than the text has in a row. Inside
-    /// a span only `|` needs escaping (GitHub splits table cells before it reads spans).
-    static func codeSpan(_ text: String) -> String {
-        let content = codeSpanContent(text)
-        var longest = 0, run = 0
-        for character in content {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
-        let padded = content.hasPrefix("`") || content.hasSuffix("`") || content.hasPrefix(" ") ? " \(content) " : content
-        return fence + padded + fence
-    }
-
-    static func codeSpanContent(_ text: String) -> String {
-        VisibleText.escaped(text).replacingAll("|", with: "\\|")
     }
 }
