@@ -1,13 +1,23 @@
 import Foundation
+import ModelGate
+import Synchronization
 
 /// Where output goes, and whether it may be coloured: only on a TTY, never with NO_COLOR set.
 enum Terminal {
+    /// The loaded pipeline's secrets: everything printed passes through them, so no message
+    /// (`validate`'s gate list, an artifact's path in an error) can show one.
+    static let redactor = Mutex(SecretRedactor.none)
+
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(masked(text).utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(masked(text).utf8))
+    }
+
+    private static func masked(_ text: String) -> String {
+        redactor.withLock { $0 }.redact(text)
     }
 
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
