@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import Synchronization
 import Testing
 @testable import ModelGate
 
@@ -91,5 +92,20 @@ import Testing
             #expect(check.leaks(in: output).isEmpty, "\(check.leaks(in: output))")
             #expect(!output.contains(JSONWriter.write(Node(.string(secret)), pretty: false)))
         }
+    }
+
+    /// The live progress line names the gate: with the secret masked, like everything else printed.
+    @Test func theProgressLineShowsGateIDsWithTheSecretMasked() async throws {
+        final class Recorder: RunObserver {
+            let started = Mutex<[String]>([])
+            func gateStarted(_ gate: GateConfig, index: Int, of count: Int) { started.withLock { $0.append(gate.id) } }
+            func gateFinished(_ result: GateResult) {}
+        }
+        let recorder = Recorder()
+        let parsed = try pipeline(header + "  - {id: '${ID}', type: scripted}\n", environment: ["ID": "Tok3nValue9f8e7d"])
+        let report = await PipelineRunner(toolVersion: "test", options: RunOptions(today: "2026-11-25"), observer: recorder)
+            .run(parsed, artifacts: [])
+        #expect(recorder.started.withLock { $0 } == ["***"])
+        #expect(report.gates[0].id == "***")
     }
 }
