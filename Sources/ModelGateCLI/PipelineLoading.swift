@@ -33,7 +33,10 @@ enum PipelineLoading {
     static func load(_ given: String?, hasBaseline: Bool) -> Pipeline? {
         do throws(ConfigError) {
             let path = try configPath(given)
-            return try PipelineReader(registry: registry(for: path), hasBaseline: hasBaseline).read(path: path)
+            let pipeline = try PipelineReader(registry: registry(for: path), hasBaseline: hasBaseline).read(path: path)
+            // From here on everything printed masks this pipeline's secrets (`Terminal`).
+            Terminal.redactor.withLock { $0 = pipeline.redactor }
+            return pipeline
         } catch {
             Terminal.diagnostic(error.description)
             return nil
