@@ -4,7 +4,9 @@ extension RunReport {
     /// pass is the guarantee, whatever field a secret came through; this first one keeps the report
     /// itself (which the command line also reads) clean and masks a secret before a reporter
     /// escapes it a second time (a plug-in that echoes it JSON-escaped, written into JSON).
-    func redacted(with redactor: SecretRedactor) -> RunReport {
+    /// A report built anywhere but `PipelineRunner` (one written when a run is cut short) must pass
+    /// through here with the pipeline's redactor before it is rendered.
+    public func redacted(with redactor: SecretRedactor) -> RunReport {
         var copy = self
         copy.redactor = redactor
         guard !redactor.secrets.isEmpty else { return copy }
