@@ -70,8 +70,16 @@ import Testing
         text.unicodeScalars.filter { $0 != "\n" && VisibleText.needsEscape($0) }
     }
 
-    @Test(arguments: attacks) func theConsoleShowsDataOnItsOwnIndentedLinesWithEveryControlVisible(attack: String) async throws {
+    /// One run per attack (each starts a plug-in), checked in every format.
+    @Test(arguments: attacks) func noReportLetsDataActOrPoseAsModelgate(attack: String) async throws {
         let report = try await runPlugin(attack)
+        try consoleShowsDataOnItsOwnIndentedLinesWithEveryControlVisible(report)
+        markdownShowsDataAsTextNeverAsMarkupOrANewLine(report)
+        try junitIsWellFormedAndShowsControlsVisibly(report)
+        try jsonEscapesControlsAndReadsBackTheSameText(report, attack: attack)
+    }
+
+    func consoleShowsDataOnItsOwnIndentedLinesWithEveryControlVisible(_ report: RunReport) throws {
         for color in [false, true] {
             var output = ConsoleReporter(color: color).render(report)
             if color {
@@ -92,8 +100,8 @@ import Testing
         }
     }
 
-    @Test(arguments: attacks) func markdownShowsDataAsTextNeverAsMarkupOrANewLine(attack: String) async throws {
-        let output = MarkdownReporter().render(try await runPlugin(attack))
+    func markdownShowsDataAsTextNeverAsMarkupOrANewLine(_ report: RunReport) {
+        let output = MarkdownReporter().render(report)
         #expect(Self.actingCharacters(output).isEmpty, "\(Self.actingCharacters(output))")
         let withoutOwnTags = output.replacingOccurrences(of: "<sub>", with: "").replacingOccurrences(of: "</sub>", with: "")
         #expect(!withoutOwnTags.contains("<"), "no HTML from data")
@@ -124,8 +132,8 @@ import Testing
         }
     }
 
-    @Test(arguments: attacks) func junitIsWellFormedAndShowsControlsVisibly(attack: String) async throws {
-        let output = JUnitReporter().render(try await runPlugin(attack))
+    func junitIsWellFormedAndShowsControlsVisibly(_ report: RunReport) throws {
+        let output = JUnitReporter().render(report)
         #expect(Self.actingCharacters(output).isEmpty, "\(Self.actingCharacters(output))")
         #if canImport(FoundationXML) || os(macOS)
         let document = try XMLDocument(data: Data(output.utf8))
@@ -134,8 +142,7 @@ import Testing
         #endif
     }
 
-    @Test(arguments: attacks) func theJSONReportEscapesControlsAndReadsBackTheSameText(attack: String) async throws {
-        let report = try await runPlugin(attack)
+    func jsonEscapesControlsAndReadsBackTheSameText(_ report: RunReport, attack: String) throws {
         let output = JSONReporter().render(report)
         #expect(Self.actingCharacters(output).isEmpty, "\(Self.actingCharacters(output))")
         let read = try JSONReportReader().parse(Array(output.utf8), path: "r.json")
