@@ -53,12 +53,6 @@ public struct SecretRedactor: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Whether any form of any secret is in the text (for tests and checks on output).
-    public func reveals(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.indices.contains { matchLength(bytes, at: $0) != nil }
-    }
-
     /// The longest form that starts at `start` (forms are sorted longest first). Each byte of a form
     /// may also be percent-encoded (either case of hex, any mix, as every URL encoder picks its own
     /// set of characters to encode) or, for a space, a `+`.
