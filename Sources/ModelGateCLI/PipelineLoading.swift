@@ -34,7 +34,10 @@ enum PipelineLoading {
         do throws(ConfigError) {
             let path = try configPath(given)
             if let problem = InputFile.problem(path) { throw ConfigError(problem, path: path, at: .none) }
-            return try PipelineReader(registry: registry(for: path), hasBaseline: hasBaseline).read(path: path)
+            let pipeline = try PipelineReader(registry: registry(for: path), hasBaseline: hasBaseline).read(path: path)
+            // From here on everything printed masks this pipeline's secrets (`Terminal`).
+            Terminal.redactor.withLock { $0 = pipeline.redactor }
+            return pipeline
         } catch {
             Terminal.diagnostic(error.description)
             return nil

@@ -7,6 +7,8 @@ import ModelGate
 enum RunReportPlaceholder {
     static let reason = "not finished: modelgate wrote this placeholder when the run started and did not get to replace it (killed, or stopped before gating)"
 
+    /// Built outside the runner, so it takes the pipeline's secrets itself (`redacted(with:)`),
+    /// which masks every field and the rendered text alike.
     static func report(for pipeline: Pipeline) -> RunReport {
         let redact = pipeline.redactor.redact
         let config = pipeline.config
@@ -18,6 +20,6 @@ enum RunReportPlaceholder {
                              GateResult(id: gate.config.id, type: gate.config.type, status: .error, blocking: gate.config.blocking,
                                         summary: "not finished", error: reason)
                          },
-                         interruption: reason)
+                         interruption: reason).redacted(with: pipeline.redactor)
     }
 }

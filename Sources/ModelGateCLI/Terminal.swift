@@ -1,17 +1,27 @@
 import Foundation
+import ModelGate
+import Synchronization
 
 /// Where output goes, and whether it may be coloured: only on a TTY, never with NO_COLOR set.
 /// Writes never crash: a closed or broken stream makes `write` return false, nothing more.
 enum Terminal {
+    /// The loaded pipeline's secrets: everything printed passes through them, so no message
+    /// (`validate`'s gate list, an artifact's path in an error) can show one.
+    static let redactor = Mutex(SecretRedactor.none)
+
     /// The text on stdout; false when stdout is closed or its reader has gone.
     @discardableResult
     static func write(_ text: String) -> Bool {
-        StandardStreams.write(text.utf8, to: STDOUT_FILENO) == nil
+        StandardStreams.write(masked(text).utf8, to: STDOUT_FILENO) == nil
     }
 
     static func error(_ text: String) {
         // Nowhere is left to say that stderr failed.
-        _ = StandardStreams.write(text.utf8, to: STDERR_FILENO)
+        _ = StandardStreams.write(masked(text).utf8, to: STDERR_FILENO)
+    }
+
+    private static func masked(_ text: String) -> String {
+        redactor.withLock { $0 }.redact(text)
     }
 
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }

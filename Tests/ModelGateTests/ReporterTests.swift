@@ -89,7 +89,7 @@ let sampleReport = RunReport(
     }
 
     @Test func junitEscapesWhatXMLForbids() {
-        let text = JUnitReporter().xml("a<b & \"c\"\u{0001}")
+        let text = JUnitReporter.xml("a<b & \"c\"\u{0001}")
         #expect(text == "a&lt;b &amp; &quot;c&quot;\u{FFFD}")
     }
 

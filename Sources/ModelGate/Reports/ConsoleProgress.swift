@@ -9,7 +9,7 @@ public final class ConsoleProgress: RunObserver, Sendable {
     public init() {}
 
     public func gateStarted(_ gate: GateConfig, index: Int, of count: Int) {
-        let label = "[\(index + 1)/\(count)] \(gate.id) (\(gate.type))"
+        let label = "[\(index + 1)/\(count)] \(VisibleText.escaped(gate.id)) (\(VisibleText.escaped(gate.type)))"
         let started = ContinuousClock.now
         let ticker = Task.detached { [weak self] in
             try? await Task.sleep(for: .seconds(1))

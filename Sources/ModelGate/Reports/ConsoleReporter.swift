@@ -9,21 +9,21 @@ public struct ConsoleReporter: Reporter {
         self.color = color
     }
 
-    public func render(_ report: RunReport) -> String {
-        var out = "modelgate \(report.toolVersion) · \(report.candidate.name) \(report.candidate.version)\n"
+    public func layout(_ report: RunReport) -> String {
+        var out = "modelgate \(shown(report.toolVersion)) · \(shown(report.candidate.name)) \(shown(report.candidate.version))\n"
         for artifact in report.candidate.artifacts {
-            out += "  artifact \(artifact.path)  sha256:\(artifact.sha256.prefix(16))…  \(artifact.bytes) bytes\n"
+            out += "  artifact \(shown(artifact.path))  sha256:\(shown(String(artifact.sha256.prefix(16))))…  \(artifact.bytes) bytes\n"
         }
         out += "\n"
-        let idWidth = min(24, report.gates.map(\.id.count).max() ?? 0)
-        let typeWidth = min(16, report.gates.map(\.type.count).max() ?? 0)
+        let idWidth = min(24, report.gates.map { shown($0.id).count }.max() ?? 0)
+        let typeWidth = min(16, report.gates.map { shown($0.type).count }.max() ?? 0)
         for gate in report.gates {
             let label = paint(pad(label(gate.status), 7), statusColor(gate.status))
-            var line = "  \(label) \(pad(gate.id, idWidth))  \(pad(gate.type, typeWidth))  "
+            var line = "  \(label) \(pad(shown(gate.id), idWidth))  \(pad(shown(gate.type), typeWidth))  "
             if gate.status != .skipped { line += pad(HumanNumber.seconds(gate.durationSeconds), 7) + "  " }
-            line += gate.summary + (gate.blocking ? "" : "  (non-blocking)")
+            line += shown(gate.summary) + (gate.blocking ? "" : "  (non-blocking)")
             out += line + "\n"
-            if let error = gate.error, error != gate.summary { out += "          error: \(error)\n" }
+            if let error = gate.error, error != gate.summary { out += "          error: \(shown(error))\n" }
             out += checkLines(gate.checks)
             out += findingLines(gate.findings)
         }
@@ -34,18 +34,18 @@ public struct ConsoleReporter: Reporter {
 
     private func checkLines(_ checks: [Check]) -> String {
         guard !checks.isEmpty else { return "" }
-        let nameWidth = min(32, checks.map(\.metric.count).max() ?? 0)
+        let nameWidth = min(32, checks.map { shown($0.metric).count }.max() ?? 0)
         let actualWidth = checks.map { HumanNumber.format($0.actual).count }.max() ?? 0
-        let conditionWidth = checks.map(\.condition.count).max() ?? 0
+        let conditionWidth = checks.map { shown($0.condition).count }.max() ?? 0
         var out = ""
         for check in checks {
-            var line = "          \(pad(check.metric, nameWidth))  \(pad(HumanNumber.format(check.actual), actualWidth))  "
-            line += pad(check.condition, conditionWidth) + "  "
+            var line = "          \(pad(shown(check.metric), nameWidth))  \(pad(HumanNumber.format(check.actual), actualWidth))  "
+            line += pad(shown(check.condition), conditionWidth) + "  "
             line += paint(check.status.rawValue, checkColor(check.status))
             if check.condition.contains("baseline") { line += "  threshold \(HumanNumber.format(check.threshold))" }
             if let interval = check.interval { line += "  interval \(HumanNumber.interval(interval))" }
-            if let waiver = check.waiver { line += "  by \(waiver.approvedBy) until \(waiver.expires): \(waiver.reason)" }
-            if let note = check.note { line += "  (\(note))" }
+            if let waiver = check.waiver { line += "  by \(shown(waiver.approvedBy)) until \(shown(waiver.expires)): \(shown(waiver.reason))" }
+            if let note = check.note { line += "  (\(shown(note)))" }
             out += line + "\n"
         }
         return out
@@ -54,12 +54,12 @@ public struct ConsoleReporter: Reporter {
     private func findingLines(_ findings: [Finding]) -> String {
         var out = ""
         for finding in findings.prefix(findingsPerGate) {
-            var place = finding.location.path ?? ""
+            var place = shown(finding.location.path ?? "")
             if let line = finding.location.line { place += ":\(line)" + (finding.location.column.map { ":\($0)" } ?? "") }
             if let row = finding.location.row { place += " row \(row)" }
-            if let field = finding.location.field { place += " field \(field)" }
-            out += "          \(finding.severity.rawValue.uppercased()) \(finding.rule) \(place): \(finding.message)"
-            out += (finding.excerpt.map { " [\($0)]" } ?? "") + "\n"
+            if let field = finding.location.field { place += " field \(shown(field))" }
+            out += "          \(finding.severity.rawValue.uppercased()) \(shown(finding.rule)) \(place): \(shown(finding.message))"
+            out += (finding.excerpt.map { " [\(shown($0))]" } ?? "") + "\n"
         }
         if findings.count > findingsPerGate {
             out += "          … and \(findings.count - findingsPerGate) more findings (see the JSON report)\n"
@@ -73,7 +73,7 @@ public struct ConsoleReporter: Reporter {
         switch report.verdict {
         case .pass: text = "PASS: deploy allowed (\(counted) gate\(counted == 1 ? "" : "s") ran)"
         case .fail: text = "FAIL: deploy blocked, a blocking gate failed"
-        case .error: text = "ERROR: deploy blocked, a blocking gate could not run" + (report.interruption.map { " (interrupted: \($0))" } ?? "")
+        case .error: text = "ERROR: deploy blocked, a blocking gate could not run" + (report.interruption.map { " (interrupted: \(shown($0)))" } ?? "")
         case .inconclusive: text = "INCONCLUSIVE: deploy blocked, more evidence is needed"
         case .partial: text = "PARTIAL: shard \(report.shard?.description ?? "?") measured; only `modelgate merge` of every shard's JSON report decides"
         }
@@ -85,6 +85,11 @@ public struct ConsoleReporter: Reporter {
         }
         return paint("verdict: " + text, colour, bold: true)
     }
+
+    /// Data as the console shows it: on the line it belongs to, every control character visible.
+    /// Only modelgate's own lines start at column 0 (the header and the verdict); data cannot
+    /// start a line, so no summary or slice label can print a verdict of its own.
+    private func shown(_ text: String) -> String { VisibleText.escaped(text) }
 
     private func label(_ status: GateStatus) -> String { status.rawValue.uppercased() }
 

@@ -5,8 +5,8 @@ import Document
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
-        JSONWriter.write(document(report), pretty: true) + "\n"
+    public func layout(_ report: RunReport) -> String {
+        JSONText.escapingInvisibles(JSONWriter.write(document(report), pretty: true)) + "\n"
     }
 
     func document(_ report: RunReport) -> Node {

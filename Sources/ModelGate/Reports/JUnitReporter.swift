@@ -4,7 +4,7 @@
 public struct JUnitReporter: Reporter {
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
+    public func layout(_ report: RunReport) -> String {
         var cases: [String] = []
         var failures = 0, errors = 0, skipped = 0
         for gate in report.gates {
@@ -19,16 +19,16 @@ public struct JUnitReporter: Reporter {
                 body = element("error", message: gate.error ?? gate.summary, type: "error", text: gate.log)
             case .skipped:
                 skipped += 1
-                body = "      <skipped message=\"\(xml(gate.summary))\"/>\n"
+                body = "      <skipped message=\"\(attribute(gate.summary))\"/>\n"
             case .warn:
-                body = "      <system-out>\(xml("warning (non-blocking): " + (gate.error ?? gate.summary)))</system-out>\n"
+                body = "      <system-out>\(block("warning (non-blocking): " + (gate.error ?? gate.summary)))</system-out>\n"
             case .partial:
-                body = "      <system-out>\(xml(gate.summary))</system-out>\n"
+                body = "      <system-out>\(block(gate.summary))</system-out>\n"
             case .pass:
                 break
             }
             if let log = gate.log, gate.status != .error {
-                body += "      <system-err>\(xml(log))</system-err>\n"
+                body += "      <system-err>\(block(log))</system-err>\n"
             }
             cases.append(testcase(classname: classname, name: "\(gate.id) (\(gate.type))", time: gate.durationSeconds, body: body))
 
@@ -43,11 +43,11 @@ public struct JUnitReporter: Reporter {
                         failures += 1
                         checkBody = element("failure", message: observed, type: check.status.rawValue, text: check.note)
                     } else {
-                        checkBody = "      <system-out>\(xml("warning (non-blocking): " + observed))</system-out>\n"
+                        checkBody = "      <system-out>\(block("warning (non-blocking): " + observed))</system-out>\n"
                     }
                 case .waived:
                     let waiver = check.waiver.map { "waived by \($0.approvedBy) until \($0.expires): \($0.reason)" } ?? "waived"
-                    checkBody = "      <system-out>\(xml(observed + "; " + waiver))</system-out>\n"
+                    checkBody = "      <system-out>\(block(observed + "; " + waiver))</system-out>\n"
                 case .pass:
                     break
                 }
@@ -58,12 +58,12 @@ public struct JUnitReporter: Reporter {
         let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"modelgate\" \(counts) time=\"\(time(report.durationSeconds))\">\n"
-        out += "  <testsuite name=\"\(xml(name))\" \(counts) time=\"\(time(report.durationSeconds))\" timestamp=\"\(xml(report.startedAt))\">\n"
+        out += "  <testsuite name=\"\(attribute(name))\" \(counts) time=\"\(time(report.durationSeconds))\" timestamp=\"\(attribute(report.startedAt))\">\n"
         out += "    <properties>\n"
         out += "      <property name=\"verdict\" value=\"\(report.verdict.rawValue)\"/>\n"
         out += "      <property name=\"config.sha256\" value=\"\(report.configSHA256)\"/>\n"
         for artifact in report.candidate.artifacts {
-            out += "      <property name=\"artifact\" value=\"\(xml(artifact.path)) sha256:\(artifact.sha256)\"/>\n"
+            out += "      <property name=\"artifact\" value=\"\(attribute(artifact.path)) sha256:\(artifact.sha256)\"/>\n"
         }
         out += "    </properties>\n"
         out += cases.joined()
@@ -72,14 +72,14 @@ public struct JUnitReporter: Reporter {
     }
 
     private func testcase(classname: String, name: String, time seconds: Double, body: String) -> String {
-        let open = "    <testcase classname=\"\(xml(classname))\" name=\"\(xml(name))\" time=\"\(time(seconds))\""
+        let open = "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\" time=\"\(time(seconds))\""
         return body.isEmpty ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n"
     }
 
     private func element(_ tag: String, message: String, type: String, text: String?) -> String {
-        let open = "      <\(tag) message=\"\(xml(message))\" type=\"\(type)\""
+        let open = "      <\(tag) message=\"\(attribute(message))\" type=\"\(type)\""
         guard let text, !text.isEmpty else { return open + "/>\n" }
-        return open + ">\(xml(text))</\(tag)>\n"
+        return open + ">\(block(text))</\(tag)>\n"
     }
 
     private func gateDetail(_ gate: GateResult) -> String {
@@ -90,8 +90,14 @@ public struct JUnitReporter: Reporter {
 
     private func time(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
 
+    /// An attribute: one line, every control character made visible (`VisibleText`), then XML-escaped.
+    private func attribute(_ text: String) -> String { Self.xml(VisibleText.escaped(text)) }
+
+    /// Element text (a log, a detail): line breaks kept, every other control character made visible.
+    private func block(_ text: String) -> String { Self.xml(VisibleText.escaped(text, keepingNewlines: true)) }
+
     /// XML text and attribute escaping; characters XML 1.0 forbids become U+FFFD so the file stays well-formed.
-    func xml(_ text: String) -> String {
+    static func xml(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -8,7 +8,7 @@ public struct MarkdownReporter: Reporter {
         self.limit = limit
     }
 
-    public func render(_ report: RunReport) -> String {
+    public func layout(_ report: RunReport) -> String {
         var head = "## \(icon(report.verdict)) modelgate: **\(report.verdict.rawValue)** — \(cell(report.candidate.name)) \(cell(report.candidate.version))\n\n"
         head += verdictLine(report) + "\n\n"
         var lines: [String] = ["| Gate | Type | Status | Summary |", "|---|---|---|---|"]
@@ -23,7 +23,7 @@ public struct MarkdownReporter: Reporter {
                 var status = check.status.rawValue
                 if let waiver = check.waiver { status += " by \(waiver.approvedBy) until \(waiver.expires): \(waiver.reason)" }
                 if let note = check.note { status += " — \(note)" }
-                lines.append("| \(cell(gate)) | \(cell(check.metric)) | \(HumanNumber.format(check.actual)) | `\(cell(check.condition))` | "
+                lines.append("| \(cell(gate)) | \(cell(check.metric)) | \(HumanNumber.format(check.actual)) | \(cell(check.condition)) | "
                              + "\(check.interval.map(HumanNumber.interval) ?? "") | \(cell(status)) |")
             }
         }
@@ -32,10 +32,10 @@ public struct MarkdownReporter: Reporter {
             lines += ["", "### Findings", "", "| Gate | Severity | Rule | Location | Excerpt | Message |", "|---|---|---|---|---|---|"]
             for (gate, finding) in findings {
                 lines.append("| \(cell(gate)) | \(finding.severity.rawValue) | \(cell(finding.rule)) | \(cell(place(finding.location))) | "
-                             + "\(finding.excerpt.map { "`\(cell($0))`" } ?? "") | \(cell(finding.message)) |")
+                             + "\(finding.excerpt.map(cell) ?? "") | \(cell(finding.message)) |")
             }
         }
-        let foot = "\n<sub>modelgate \(cell(report.toolVersion)) · config `\(cell(report.configPath))` sha256 `\(report.configSHA256.prefix(12))`</sub>\n"
+        let foot = "\n<sub>modelgate \(cell(report.toolVersion)) · config \(cell(report.configPath)) sha256 \(cell(String(report.configSHA256.prefix(12))))</sub>\n"
         return fit(head: head, lines: lines, foot: foot)
     }
 
@@ -59,7 +59,7 @@ public struct MarkdownReporter: Reporter {
         switch report.verdict {
         case .pass: return "Deploy allowed: \(gates) gate\(gates == 1 ? "" : "s") ran, every blocking gate passed."
         case .fail: return "Deploy **blocked**: a blocking gate failed."
-        case .error: return "Deploy **blocked**: a blocking gate could not run" + (report.interruption.map { " (interrupted: \($0))" } ?? "") + "."
+        case .error: return "Deploy **blocked**: a blocking gate could not run" + (report.interruption.map { " (interrupted: \(cell($0)))" } ?? "") + "."
         case .inconclusive: return "Deploy **blocked**: inconclusive, more evidence is needed."
         case .partial: return "Shard \(report.shard?.description ?? "?") measured its share; only `modelgate merge` of every shard's JSON report decides."
         }
@@ -97,8 +97,6 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    /// Table cells: pipes and newlines would break the table, backticks the code spans.
-    private func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ").replacingAll("`", with: "'")
-    }
+    /// Data in a cell or a line: shown as the text it is (`MarkdownText.inline`), never as markup.
+    private func cell(_ text: String) -> String { MarkdownText.inline(text) }
 }

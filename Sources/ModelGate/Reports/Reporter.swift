@@ -15,7 +15,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Renders a run report as text: a pure function, so golden files can pin every format.
 public protocol Reporter: Sendable {
-    func render(_ report: RunReport) -> String
+    /// The report laid out in this format, before secrets are masked: only `render` calls it.
+    func layout(_ report: RunReport) -> String
+}
+
+extension Reporter {
+    /// The text that leaves modelgate. Every form of every secret of the run is masked here, in the
+    /// finished text, so no field (nor one added later) can carry a secret past it.
+    public func render(_ report: RunReport) -> String {
+        report.redactor.redact(layout(report))
+    }
 }
 
 /// Numbers as people read them in a report: at most four decimals, no trailing zeros.

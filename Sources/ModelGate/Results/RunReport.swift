@@ -17,6 +17,8 @@ public struct RunReport: Sendable, Equatable {
     public var shard: Shard?
     /// How many shard reports `modelgate merge` combined.
     public var mergedShards: Int?
+    /// The run's secrets (`${NAME}` values), masked by every reporter in all that it writes.
+    public var redactor: SecretRedactor = .none
 
     public init(toolVersion: String, verdict: Verdict, startedAt: String, durationSeconds: Double,
                 candidate: CandidateSummary, configPath: String, configSHA256: String, gates: [GateResult],

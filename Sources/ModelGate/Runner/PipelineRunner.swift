@@ -69,7 +69,11 @@ public struct PipelineRunner: Sendable {
                 results.append(result)
                 continue
             }
-            observer?.gateStarted(config, index: index, of: pipeline.gates.count)
+            // The progress line is printed too: it shows the gate with the run's secrets masked.
+            var shown = config
+            shown.id = pipeline.redactor.redact(config.id)
+            shown.type = pipeline.redactor.redact(config.type)
+            observer?.gateStarted(shown, index: index, of: pipeline.gates.count)
             let log = GateLog()
             let context = GateContext(gateID: config.id, candidate: pipeline.config.candidate,
                                       baseDirectory: pipeline.config.baseDirectory,
