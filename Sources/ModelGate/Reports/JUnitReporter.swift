@@ -54,6 +54,14 @@ public struct JUnitReporter: Reporter {
                 cases.append(testcase(classname: classname, name: "\(check.metric) \(check.condition)", time: 0, body: checkBody))
             }
         }
+        // A verdict that blocks must show red in a JUnit view even when no gate or check did (an
+        // interrupted run whose gates were skipped, a run in which no blocking gate ran).
+        if report.verdict != .pass, report.verdict != .partial, failures + errors == 0 {
+            errors += 1
+            let why = report.interruption.map { "the run was interrupted (\($0))" } ?? "verdict \(report.verdict.rawValue)"
+            cases.append(testcase(classname: "modelgate", name: "verdict", time: 0,
+                                  body: element("error", message: why, type: report.verdict.rawValue, text: nil)))
+        }
         let name = "modelgate \(report.candidate.name) \(report.candidate.version)"
         let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
