@@ -9,7 +9,7 @@
 //
 // Rank: the q-quantile of n values is the r-th smallest, r = `rank(quantile:count:)` =
 // ceil(q n), at least 1. The histogram answers with the middle of the bucket holding that
-// value, moved into [min, max] (which only brings it closer to the value), so q = 1 is max.
+// value, narrowed to [min, max] (which only brings it closer); ranks 1 and n are min and max.
 
 /// A mergeable log-linear histogram of latencies in nanoseconds, within 1/128 relative error.
 public struct LatencyHistogram: Sendable, Equatable {
@@ -89,12 +89,15 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// `relativeErrorBound` of the true r-th smallest value; nil when empty.
     public func value(atQuantile q: Double) -> UInt64? {
         guard count > 0, let min, let max else { return nil }
-        let index = bucket(ofRank: Self.rank(quantile: q, count: count))
+        let rank = Self.rank(quantile: q, count: count)
+        if rank == 1 { return min }
+        if rank == count { return max }
+        let index = bucket(ofRank: rank)
         // Beyond the layout there is no bound to keep: read high, never low.
         if index == LatencyBucketLayout.overflowIndex { return max }
-        let (lower, upper) = LatencyBucketLayout.bounds(of: index)
-        let middle = lower + (Swift.min(upper, max) - lower) / 2
-        return Swift.min(Swift.max(middle, min), max)
+        // The values of the bucket that can be there lie within [min, max] too.
+        let (lower, upper) = (Swift.max(LatencyBucketLayout.bounds(of: index).lower, min), Swift.min(LatencyBucketLayout.bounds(of: index).upper, max))
+        return lower + (upper - lower) / 2
     }
 
     /// A confidence interval for the q-quantile (q in (0, 1)) in nanoseconds, from order
