@@ -1,7 +1,7 @@
 // Values are integer nanoseconds (UInt64). The layout (`LatencyBucketLayout`) keeps every value
 // from 0 to 2^42 - 1 ns (73.3 min) within 1/128 relative error; count, sum, min and max are kept
 // exactly beside it, so the mean, the minimum and the maximum carry no bucket error at all.
-// Memory is constant: 2,369 counts of 8 bytes (18,952 bytes) plus 48 bytes of totals.
+// Memory is constant: 2,369 counts of 8 bytes (18,952 bytes) plus a few dozen bytes of totals.
 //
 // Values above 2^42 - 1 ns are not refused (a stalled server must show, not vanish): they are
 // counted in an overflow bucket, `saturatedCount` says how many, and a percentile that lands
