@@ -2,7 +2,7 @@ import Document
 import Foundation
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct DocumentReaderTests {
+@Suite struct DocumentReaderTests {
     /// A fresh scratch directory for one test, removed when the test ends.
     final class Scratch {
         let path: String
