@@ -1,9 +1,10 @@
 /// The byte classes of RFC 9110 §5.6 and RFC 9112, as tests on single bytes.
 enum HTTPGrammar {
-    static let cr: UInt8 = 0x0D
-    static let lf: UInt8 = 0x0A
-    static let space: UInt8 = 0x20
-    static let tab: UInt8 = 0x09
+    // Computed, not stored: a stored static is a lazily initialised global, checked on each use.
+    static var cr: UInt8 { 0x0D }
+    static var lf: UInt8 { 0x0A }
+    static var space: UInt8 { 0x20 }
+    static var tab: UInt8 { 0x09 }
 
     /// tchar: the characters of a token (header names, transfer codings, connection options).
     static func isTokenByte(_ b: UInt8) -> Bool {
@@ -45,11 +46,11 @@ enum HTTPGrammar {
         b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
     }
 
-    /// ASCII case-insensitive equality; `lowercaseName` must already be lowercase.
-    static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ lowercaseName: [UInt8]) -> Bool {
-        guard bytes.count == lowercaseName.count else { return false }
+    /// ASCII case-insensitive equality of two byte strings.
+    static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ name: [UInt8]) -> Bool {
+        guard bytes.count == name.count else { return false }
         var i = bytes.startIndex
-        for expected in lowercaseName {
+        for expected in name {
             if lowercased(bytes[i]) != lowercased(expected) { return false }
             i += 1
         }
@@ -75,22 +76,22 @@ enum HTTPGrammar {
 }
 
 extension HTTPGrammar {
-    static func equalsIgnoringCase(_ bytes: [UInt8], _ range: Range<Int>, _ lowercaseName: [UInt8]) -> Bool {
-        guard range.count == lowercaseName.count else { return false }
-        var i = range.lowerBound
-        for expected in lowercaseName {
-            if lowercased(bytes[i]) != expected { return false }
-            i += 1
+    /// The same comparison against a lowercase literal, which needs no array (and no lazy global).
+    static func equalsIgnoringCase(_ bytes: [UInt8], _ range: Range<Int>, _ lowercaseName: StaticString) -> Bool {
+        guard range.count == lowercaseName.utf8CodeUnitCount else { return false }
+        let name = lowercaseName.utf8Start
+        for k in 0..<range.count where lowercased(bytes[range.lowerBound + k]) != name[k] {
+            return false
         }
         return true
     }
 
-    static let contentLength = Array("content-length".utf8)
-    static let transferEncoding = Array("transfer-encoding".utf8)
-    static let contentType = Array("content-type".utf8)
-    static let connection = Array("connection".utf8)
-    static let chunked = Array("chunked".utf8)
-    static let close = Array("close".utf8)
-    static let keepAlive = Array("keep-alive".utf8)
-    static let versionPrefix = Array("HTTP/1.".utf8)
+    static var contentLength: StaticString { "content-length" }
+    static var transferEncoding: StaticString { "transfer-encoding" }
+    static var contentType: StaticString { "content-type" }
+    static var connection: StaticString { "connection" }
+    static var chunked: StaticString { "chunked" }
+    static var close: StaticString { "close" }
+    static var keepAlive: StaticString { "keep-alive" }
+    static var versionPrefix: StaticString { "HTTP/1." }
 }

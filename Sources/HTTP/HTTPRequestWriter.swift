@@ -41,9 +41,9 @@ public struct HTTPRequestWriter: Sendable {
             guard !name.isEmpty, name.allSatisfy(HTTPGrammar.isTokenByte) else {
                 throw .invalidHeaderName(position: position + 1)
             }
-            let lowercased = name.map(HTTPGrammar.lowercased)
-            guard ![HTTPGrammar.contentLength, HTTPGrammar.transferEncoding, HTTPGrammar.connection,
-                     HTTPGrammar.contentType, Array("host".utf8)].contains(lowercased) else {
+            let owned: [StaticString] = [HTTPGrammar.contentLength, HTTPGrammar.transferEncoding, HTTPGrammar.connection,
+                                         HTTPGrammar.contentType, "host"]
+            guard !owned.contains(where: { HTTPGrammar.equalsIgnoringCase(name, name.indices, $0) }) else {
                 throw .reservedHeader(name: header.name)
             }
             guard Self.isValue(Array(header.value.utf8)) else { throw .invalidHeaderValue(name: header.name) }

@@ -27,8 +27,9 @@ extension HTTPResponseParser {
         let bytes = head.bytes
         let end = line.upperBound
         var i = line.lowerBound
-        for (k, wanted) in HTTPGrammar.versionPrefix.enumerated() {
-            guard i < end, bytes[i] == wanted else {
+        let prefix = HTTPGrammar.versionPrefix
+        for k in 0..<prefix.utf8CodeUnitCount {
+            guard i < end, bytes[i] == prefix.utf8Start[k] else {
                 if k == 5, i < end, HTTPGrammar.digit(bytes[i]) != nil {
                     throw HTTPParseError(offset: at(i), .unsupportedVersion)
                 }
