@@ -52,7 +52,7 @@ public struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case .unsupportedVersion: return "expected HTTP/1.0 or HTTP/1.1 (other major versions are not supported)"
         case .statusCodeOutOfRange: return "expected a status code from 100 to 599"
         case .lineTooLong(let limit): return "line longer than \(limit) bytes; expected its CRLF sooner"
-        case .headTooLarge(let limit): return "response head larger than \(limit) bytes; expected its blank line sooner"
+        case .headTooLarge(let limit): return "header (or trailer) section larger than \(limit) bytes; expected its blank line sooner"
         case .tooManyFields(let limit): return "more than \(limit) header fields; expected the blank line that ends them"
         case .obsoleteLineFolding: return "line folding (a line starting with a space or tab) is obsolete; expected a header name"
         case .invalidContentLength: return "expected Content-Length to be digits (a list only of equal values)"

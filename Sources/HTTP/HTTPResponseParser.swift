@@ -47,8 +47,9 @@ public struct HTTPResponseParser: Sendable {
         head.fields.reserveCapacity(16)
     }
 
-    /// Says that the next response answers a HEAD request, so it has no body whatever its
-    /// headers say (RFC 9112 §6.3). Applies to that response only; call before its head ends.
+    /// Says that the response being awaited answers a HEAD request, so it has no body whatever
+    /// its headers say (RFC 9112 §6.3). Applies to that response only: call it after the
+    /// previous response's `.end` (or on a new parser) and before this one's head ends.
     public mutating func expectResponseToHEAD() {
         answersHEAD = true
     }
@@ -56,6 +57,7 @@ public struct HTTPResponseParser: Sendable {
     /// The next event found in `input` from `index` on, advancing `index` past what it used;
     /// nil once all of `input` is consumed and more bytes are needed.
     public mutating func next(_ input: UnsafeRawBufferPointer, at index: inout Int) throws(HTTPParseError) -> HTTPResponseEvent? {
+        precondition(index >= 0 && index <= input.count, "index outside the input")
         while true {
             switch state {
             case .failed(let error):
