@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "ChildProcess", swiftSettings: strict),    // spawn, feed, capture, time out, kill process groups
         .target(name: "Statistics", swiftSettings: strict),      // confidence intervals, Holm's procedure, seeded RNG
         .target(name: "Tabular", swiftSettings: strict),         // streaming CSV and JSON Lines readers
+        .target(name: "HTTP", swiftSettings: strict),            // incremental HTTP/1.1 response parser, request writer
 
         // The runner: configuration, conditions, gate protocol, runner, reports.
         .target(name: "ModelGate",
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),
