@@ -14,6 +14,9 @@ clipping to [eps, 1 - eps] and the Brier score (each a per-score term times the 
 f1 is a second group-by on (region, label, prediction). No metric is binned or sampled: the values
 equal scikit-learn's to rounding (`bench_accuracy_reference.py agree` checks them to 1e-9).
 
+Like the pandas side it is written for the benchmark's file: labels 0 and 1, no missing cells,
+scores in [0, 1]; the gate checks those things, this script does not.
+
 The output has the same shape as bench_accuracy_reference.py's, so `bench_accuracy_reference.py
 compare OUT.json REPORT.json` checks modelgate's report against it too.
 """
