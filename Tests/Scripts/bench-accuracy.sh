@@ -13,13 +13,16 @@
 # peak, and takes CPU time from the shell's `times`.
 #
 # What it does:
-#   1. builds modelgate in release into .build-bench/ (gitignored), leaving .build/ alone;
+#   1. builds modelgate in release into .build-bench/ (gitignored), leaving .build/ alone, and
+#      Tests/Scripts/bench-tabular (the Tabular CSV reader on its own) into the temporary folder;
 #   2. compiles Tests/Scripts/bench_accuracy_gen.c and writes ROWS rows of id,region,label,score
 #      into a temporary folder (removed on exit, also on failure or Ctrl-C);
 #   3. measures each of these RUNS times, after one untimed `cat` that puts the file in the page
 #      cache, and reports the best and median wall time, the median CPU time (user + system, all
 #      threads) and the largest peak RSS:
-#        a. cat file > /dev/null
+#        a. cat file > /dev/null, and bench-tabular read: modelgate's CSV reader alone on one
+#           thread, decoding the label, score and region of every row (no metrics), the floor
+#           under modelgate's time as long as one thread reads the file;
 #        b. modelgate run --quiet on a pipeline with one binary accuracy gate, slice_by: region,
 #           thresholds on the binary metric set and slice_thresholds {f1: ">= 0.01"}, bootstrap: 0;
 #           and, on the first 1M rows, the same gate with bootstrap 0 and with the default 200
@@ -80,6 +83,12 @@ else
     MODELGATE=$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/modelgate
 fi
 [[ -x $MODELGATE ]] || { echo "not an executable: $MODELGATE" >&2; exit 2; }
+log "building bench-tabular (release)…"
+swiftc -O -wmo -parse-as-library -module-name Tabular -emit-module -emit-module-path "$WORK/Tabular.swiftmodule" \
+    -emit-library -static -o "$WORK/libTabular.a" "$ROOT"/Sources/Tabular/*.swift >"$WORK/build-tabular.log" 2>&1 &&
+    swiftc -O -parse-as-library -I "$WORK" -L "$WORK" -lTabular "$HERE/bench-tabular/BenchTabular.swift" \
+        -o "$WORK/bench-tabular" >>"$WORK/build-tabular.log" 2>&1 ||
+    { tail -30 "$WORK/build-tabular.log" >&2; exit 1; }
 
 # --- 2. data ----------------------------------------------------------------------------------
 log "generating $ROWS rows…"
@@ -176,6 +185,7 @@ cat "$WORK/test-prefix.csv" >/dev/null
 
 log "measuring ($RUNS runs each)"
 measure cat /dev/null cat "$CSV"
+measure reader "$WORK/reader.out" "$WORK/bench-tabular" read "$CSV" region
 measure modelgate "$WORK/modelgate.out" \
     "$MODELGATE" run --config "$WORK/full.yml" --quiet --no-color --report "json:$WORK/modelgate.json"
 measure sklearn "$WORK/sklearn.out" \
@@ -270,6 +280,7 @@ cat <<EOF
 
 $TABLE_HEAD
 $(row 'cat file > /dev/null' cat "$BYTES" modelgate)
+$(row 'modelgate'"'"'s CSV reader alone, one thread' reader "$BYTES" modelgate)
 $(row 'modelgate (bootstrap 0)' modelgate "$BYTES" modelgate)
 $(row 'polars' polars "$BYTES" modelgate)
 $(row 'pandas + scikit-learn' sklearn "$BYTES" modelgate)
@@ -299,7 +310,8 @@ print(", ".join(f"{k} {v:.2f}" for k, v in s.items()))' "$WORK/polars.json")
 
 Targets (issues 4 and 8):
 - pandas + scikit-learn / modelgate = ${SPEEDUP}× (target ≥ 10×): $(verdict "$SPEEDUP" '>=' 10)
-- polars / modelgate = ${POLARS_SPEEDUP}× best, ${POLARS_MEDIAN_SPEEDUP}× median (target ≥ 3×, issue 8): $(verdict "$POLARS_SPEEDUP" '>=' 3)
+- polars / modelgate = ${POLARS_SPEEDUP}× best, ${POLARS_MEDIAN_SPEEDUP}× median (target ≥ 3×, issue 8): $(verdict "$POLARS_SPEEDUP" '>=' 3);
+  polars / (modelgate's reader alone) = $(div "$PL" "$(best reader)" %.1f)× best
 - modelgate / cat = ${OVER_CAT}× (target ≤ 3×): $(verdict "$OVER_CAT" '<=' 3)
 $( ((COLD_CACHE)) && { OC=$(div "$(best modelgate_cold)" "$(best cat_cold)" %.1f); echo "- with a cold cache, modelgate / cat = ${OC}×: $(verdict "$OC" '<=' 3)"; })
 - modelgate peak RSS = $MG_RSS MB, largest of all its runs (target < 100 MB): $(verdict "$MG_RSS" '<' 100)
