@@ -20,7 +20,8 @@ public final class CSVReader: RowReader {
     @exclusivity(unchecked) var lineNumber = 1
     private var headerLine = 1
     /// Cell texts read as missing, besides an empty cell (`NA`, `NaN`... with `.pandasDefault`).
-    public var missingValues = MissingValueSpellings.none
+    /// (`@exclusivity(unchecked)`: read for every cell; see ChunkedInput.)
+    @exclusivity(unchecked) public var missingValues = MissingValueSpellings.none
 
     /// Opens `path` and reads its header. `delimiter` is one ASCII byte: `,`, `;`, tab, `|`...
     public convenience init(path: String, delimiter: UInt8 = UInt8(ascii: ","),
@@ -160,11 +161,14 @@ public final class CSVReader: RowReader {
     }
 
     private func fillSlots() {
-        for (slot, column) in slotColumns.enumerated() {
-            let span = unescape(column)
+        // Indices, not `enumerated()`: iterating the array retains and releases it on every row.
+        let fields = context.fields
+        for slot in 0 ..< slotColumns.count {
+            let span = unescape(slotColumns[slot])
+            let start = input.buffer + span.start
             let count = span.end - span.start
-            context.fields[slot] = Field(base: UnsafeRawPointer(input.buffer + span.start), count: count,
-                                         kind: count == 0 || missingValues.matches(input.buffer + span.start, count: count) ? .missing : .text)
+            fields[slot] = Field(base: UnsafeRawPointer(start), count: count,
+                                 kind: count == 0 || missingValues.matches(start, count: count) ? .missing : .text)
         }
     }
 

@@ -18,6 +18,10 @@ public struct LabelTable: Sendable {
     /// A direct-mapped cache of strings up to 8 bytes (slice names, class names): skips the
     /// seeded hash for the common case. A miss, collision or not, falls back to `strings`.
     private var shortStrings = [ShortString](repeating: ShortString(key: 0, count: -1, id: 0), count: 256)
+    /// The same for CSV texts up to 8 bytes, whatever they turned out to be (`1.0` is the integer
+    /// 1, `TRUE` a boolean): a repeated slice name or class skips the number and boolean tests.
+    /// Apart from `shortStrings`, as a JSON string "1" is not the number 1.
+    private var shortTexts = [ShortString](repeating: ShortString(key: 0, count: -1, id: 0), count: 256)
 
     private struct ShortString {
         var key: UInt64
@@ -66,6 +70,16 @@ public struct LabelTable: Sendable {
             let id = smallIntegers[Int(d)]
             return id >= 0 ? id : insert(Label(Int(d)))
         }
+        guard bytes.count <= 8 else { return interpretedID(text: bytes) }
+        let (key, slot) = Self.shortKey(bytes)
+        let cached = shortTexts[slot]
+        if cached.key == key, cached.count == bytes.count { return cached.id }
+        guard let id = interpretedID(text: bytes) else { return nil }
+        shortTexts[slot] = ShortString(key: key, count: bytes.count, id: id)
+        return id
+    }
+
+    private mutating func interpretedID(text bytes: UnsafeRawBufferPointer) -> Int? {
         if let first = bytes.first, first &- 0x30 < 10 || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || first == 0x20 || first == 0x09,
            let number = Label.number(fromText: bytes) {
@@ -78,14 +92,20 @@ public struct LabelTable: Sendable {
     /// The id of an exact string; nil when it is new and not valid UTF-8.
     mutating func id(string bytes: UnsafeRawBufferPointer) -> Int? {
         guard bytes.count <= 8 else { return longStringID(bytes) }
-        var key: UInt64 = 0
-        for i in 0 ..< bytes.count { key |= UInt64(bytes[i]) << UInt64(8 * i) }
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        let (key, slot) = Self.shortKey(bytes)
         let cached = shortStrings[slot]
         if cached.key == key, cached.count == bytes.count { return cached.id }
         guard let id = longStringID(bytes) else { return nil }
         shortStrings[slot] = ShortString(key: key, count: bytes.count, id: id)
         return id
+    }
+
+    /// Up to 8 bytes as one word, and its slot in a 256-entry cache.
+    @inline(__always)
+    private static func shortKey(_ bytes: UnsafeRawBufferPointer) -> (key: UInt64, slot: Int) {
+        var key: UInt64 = 0
+        for i in 0 ..< bytes.count { key |= UInt64(bytes[i]) << UInt64(8 * i) }
+        return (key, Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56))
     }
 
     private mutating func longStringID(_ bytes: UnsafeRawBufferPointer) -> Int? {

@@ -1,9 +1,9 @@
 /// A column of a CSV file, or a dotted path in a JSON Lines file, resolved once before reading.
+/// Two words and no name (the reader keeps the names, for messages): a slot is passed for every
+/// value of every row, and a String in it would be retained and released each time.
 public struct Slot: Sendable, Hashable {
     let index: Int
     let owner: ObjectIdentifier
-    /// The column name or path, as asked for.
-    public let name: String
 }
 
 /// What one slot of the current record holds. CSV fields are `text` or `missing`.
@@ -57,7 +57,7 @@ final class RowContext {
         }
         (fields + names.count).initialize(to: .missing)
         names.append(name)
-        return Slot(index: names.count - 1, owner: ObjectIdentifier(self), name: name)
+        return Slot(index: names.count - 1, owner: ObjectIdentifier(self))
     }
 }
 

@@ -55,6 +55,18 @@ import Testing
         #expect(table.labels == [Label(1), Label("1")])
     }
 
+    @Test func aRepeatedCSVTextKeepsItsMeaningAndAJSONStringWithItsBytesStaysAString() throws {
+        var table = LabelTable()
+        #expect(try csvLabels(["1.0", "TRUE", "north", "1.0", "TRUE", "north"], table: &table) == [0, 1, 2, 0, 1, 2])
+        let reader = JSONLinesReader(bytes: Array("{\"y\": \"1.0\"}\n{\"y\": \"TRUE\"}\n{\"y\": \"north\"}\n".utf8))
+        let y = try reader.slot("y")
+        var json: [Int?] = []
+        try reader.forEachRow { json.append(try $0.label(y, in: &table)) }
+        #expect(json == [3, 4, 2])
+        #expect(try csvLabels(["TRUE", "1.0", "1"], table: &table) == [1, 0, 0])
+        #expect(table.labels == [Label(1), Label(true), Label("north"), Label("1.0"), Label("TRUE")])
+    }
+
     @Test func configuredClassesKeepTheirOrder() throws {
         var table = LabelTable([Label("dog"), Label("cat"), Label(2)])
         let ids = try csvLabels(["cat", "2.0", "bird", "dog"], table: &table)

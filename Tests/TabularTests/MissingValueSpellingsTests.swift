@@ -41,6 +41,14 @@ import Testing
         #expect(try missing(["?", "NA", "missing", "??"], MissingValueSpellings(["?", "missing"])) == [true, false, true, false])
     }
 
+    @Test func longAndNonASCIISpellingsMatchExactlyAndOnlyThem() throws {
+        let long = String(repeating: "x", count: 70)
+        let spellings = MissingValueSpellings([long, "\u{F1}/a", "?"])
+        let cells = [long, "\u{F1}/a", "?", String(repeating: "x", count: 63), String(repeating: "x", count: 71),
+                     "y" + long.dropFirst(), "\u{F1}/b", "n/a", "??", "x"]
+        #expect(try missing(cells, spellings) == [true, true, true, false, false, false, false, false, false, false])
+    }
+
     @Test func numbersAndLabelsOfAMissingCellAreNil() throws {
         let reader = try CSVReader(bytes: Array("y,p\nNA,nan\n1,0.5\n".utf8))
         reader.missingValues = .pandasDefault

@@ -15,14 +15,14 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
     private let scoreWidth: Int
     /// The batch being filled; owned by the scan's thread. (`@exclusivity(unchecked)`: touched
     /// by one thread, never across a call that could touch it again; checking costs per row.)
-    @exclusivity(unchecked) private var filling: Batch
+    @exclusivity(unchecked) private var filling: DecodedRowBatch
     private var finished = false
 
     /// `scoreWidth`: per-class scores in each row (every row then has them), or 0.
     init(_ accumulation: Accumulation<Evaluator>, scoreWidth: Int) {
         self.scoreWidth = scoreWidth
         shared = Shared(accumulation, scoreWidth: scoreWidth)
-        filling = Batch(scoreWidth: scoreWidth)
+        filling = DecodedRowBatch(capacity: DecodedRowBatch.capacity, scoreWidth: scoreWidth)
         let shared = self.shared
         let thread = Thread { shared.work() }
         thread.name = "modelgate accumulation"
@@ -36,57 +36,16 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
     /// Queues a decoded row (its `scores`, if any, are copied).
     @inline(__always)
     func add(_ row: DecodedRow, slice: Int?, rowIndex: Int) {
-        filling.append(row, slice: slice, rowIndex: rowIndex, scoreWidth: scoreWidth)
-        if filling.rows.count == Batch.capacity { shared.send(&filling) }
+        filling.append(row, slice: slice, rowIndex: rowIndex)
+        if filling.count == DecodedRowBatch.capacity { shared.send(&filling) }
     }
 
     /// Waits until every queued row has been added, and returns the accumulators.
     func finish() -> Accumulation<Evaluator> {
         finished = true
         let accumulation = shared.stop(sending: &filling)
-        filling = Batch(scoreWidth: 0)  // the memory goes back before the bootstrap needs it
+        filling = DecodedRowBatch(capacity: 0, scoreWidth: 0)  // the memory goes back before the bootstrap needs it
         return accumulation
-    }
-
-    /// Decoded rows on their way to the worker. Large batches: with small ones the threads wake
-    /// each other so often that the scheduler keeps them on one core, taking turns.
-    private struct Batch {
-        static var capacity: Int { 16384 }
-
-        var rows: [DecodedRow] = []
-        var slices: [Int?] = []
-        var rowIndices: [Int] = []
-        /// Per-class scores, `scoreWidth` per row (a row's `scores` pointer is dropped).
-        var scores: [Double] = []
-        var isLast = false
-
-        init(scoreWidth: Int) {
-            rows.reserveCapacity(Self.capacity)
-            slices.reserveCapacity(Self.capacity)
-            rowIndices.reserveCapacity(Self.capacity)
-            scores.reserveCapacity(Self.capacity * scoreWidth)
-        }
-
-        @inline(__always)
-        mutating func append(_ row: DecodedRow, slice: Int?, rowIndex: Int, scoreWidth: Int) {
-            var row = row
-            if scoreWidth > 0 {
-                precondition(row.scores?.count == scoreWidth, "every row has scoreWidth scores")
-                scores.append(contentsOf: row.scores!)
-                row.scores = nil
-            }
-            rows.append(row)
-            slices.append(slice)
-            rowIndices.append(rowIndex)
-        }
-
-        mutating func clear() {
-            rows.removeAll(keepingCapacity: true)
-            slices.removeAll(keepingCapacity: true)
-            rowIndices.removeAll(keepingCapacity: true)
-            scores.removeAll(keepingCapacity: true)
-            isLast = false
-        }
     }
 
     /// What both threads use: a ring of batch slots, handed back and forth by two semaphores.
@@ -97,7 +56,7 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
         private static var slotCount: Int { 3 }
         /// Raw memory, not an array: the two threads write different slots at once, and an
         /// array's copy-on-write check would race.
-        private let slots: UnsafeMutablePointer<Batch>
+        private let slots: UnsafeMutablePointer<DecodedRowBatch>
         private var nextSlot = 0
         private var accumulation: Accumulation<Evaluator>?
         private let free = DispatchSemaphore(value: 0)
@@ -107,8 +66,9 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
         init(_ accumulation: Accumulation<Evaluator>, scoreWidth: Int) {
             self.accumulation = accumulation
             slots = .allocate(capacity: Self.slotCount)
-            slots.initialize(repeating: Batch(scoreWidth: 0), count: Self.slotCount)
-            for slot in 0..<Self.slotCount { slots[slot] = Batch(scoreWidth: scoreWidth) }
+            for slot in 0..<Self.slotCount {
+                (slots + slot).initialize(to: DecodedRowBatch(capacity: DecodedRowBatch.capacity, scoreWidth: scoreWidth))
+            }
             for _ in 0..<Self.slotCount { free.signal() }
         }
 
@@ -118,7 +78,7 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
         }
 
         /// Hands a full batch to the worker, and leaves an empty one in its place.
-        func send(_ batch: inout Batch) {
+        func send(_ batch: inout DecodedRowBatch) {
             free.wait()
             swap(&slots[nextSlot], &batch)
             nextSlot = (nextSlot + 1) % Self.slotCount
@@ -126,7 +86,7 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
         }
 
         /// Sends the last batch and waits for the worker to add it and end.
-        func stop(sending batch: inout Batch) -> Accumulation<Evaluator> {
+        func stop(sending batch: inout DecodedRowBatch) -> Accumulation<Evaluator> {
             batch.isLast = true
             send(&batch)
             done.wait()
@@ -142,29 +102,16 @@ final class AccumulationPipeline<Evaluator: TaskEvaluator> {
             while !isLast {
                 filled.wait()
                 isLast = slots[slot].isLast
-                Self.add(slots[slot], to: &accumulation)
+                slots[slot].add(to: &accumulation)
                 slots[slot].clear()
                 if isLast {
-                    for index in 0..<Self.slotCount { slots[index] = Batch(scoreWidth: 0) }
+                    for index in 0..<Self.slotCount { slots[index] = DecodedRowBatch(capacity: 0, scoreWidth: 0) }
                 }
                 slot = (slot + 1) % Self.slotCount
                 free.signal()
             }
             self.accumulation = accumulation
             done.signal()
-        }
-
-        private static func add(_ batch: Batch, to accumulation: inout Accumulation<Evaluator>) {
-            let width = batch.rows.isEmpty ? 0 : batch.scores.count / batch.rows.count
-            batch.scores.withUnsafeBufferPointer { scores in
-                for index in batch.rows.indices {
-                    var row = batch.rows[index]
-                    if width > 0 {
-                        row.scores = UnsafeBufferPointer(rebasing: scores[(index * width)..<((index + 1) * width)])
-                    }
-                    accumulation.add(row, slice: batch.slices[index], rowIndex: batch.rowIndices[index])
-                }
-            }
         }
     }
 }

@@ -1,6 +1,8 @@
 // The Tabular benchmark's two halves, run by Tests/Scripts/bench-tabular.sh:
 //   bench-tabular generate PATH ROWS   writes a numeric CSV like a scored test set
-//   bench-tabular read PATH            reads label, score and group, sums them, prints the sums
+//   bench-tabular read PATH [GROUP]    reads label, score and group, sums them, prints the sums
+//                                      (GROUP: the group column's name, default `group`;
+//                                      bench-accuracy.sh reads its file's `region` this way)
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,8 +17,9 @@ enum BenchTabular {
         switch (arguments.count, arguments.count > 1 ? arguments[1] : "") {
         case (4, "generate"): try generate(path: arguments[2], rows: Int(arguments[3]) ?? 0)
         case (3, "read"): try read(path: arguments[2])
+        case (4, "read"): try read(path: arguments[2], groupColumn: arguments[3])
         default:
-            fputs("usage: bench-tabular generate PATH ROWS | read PATH\n", stderr)
+            fputs("usage: bench-tabular generate PATH ROWS | read PATH [GROUP]\n", stderr)
             exit(2)
         }
     }
@@ -54,11 +57,11 @@ enum BenchTabular {
         fwrite(buffer, 1, buffer.count, file)
     }
 
-    static func read(path: String) throws {
+    static func read(path: String, groupColumn: String = "group") throws {
         let reader = try CSVReader(path: path)
         let label = try reader.slot("label")
         let score = try reader.slot("score")
-        let group = try reader.slot("group")
+        let group = try reader.slot(groupColumn)
         var groups = LabelTable()
         var rowsPerGroup = [Int](repeating: 0, count: 64)
         var labelSum = 0
