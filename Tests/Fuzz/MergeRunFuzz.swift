@@ -16,13 +16,13 @@ private let pipelineYAML = """
     candidate: {name: fuzz, version: '1'}
     gates:
       - {id: binary, type: accuracy, data: binary.csv, task: binary, label: label, score: score, slice_by: region,
-         missing: skip, bootstrap: 4, decide: point, min_slice_rows: 5, slice_thresholds: {recall: ">= 0.1"},
+         missing: skip, max_skipped: 5%, bootstrap: 4, decide: point, min_slice_rows: 5, slice_thresholds: {recall: ">= 0.1"},
          thresholds: {accuracy: ">= 0.5", roc_auc: ">= 0.5", log_loss: "<= 5", f1_gap: "<= 0.9"}}
       - {id: scores, type: accuracy, data: multiclass.csv, task: multiclass, label: label,
          scores: {cat: p_cat, dog: p_dog, bird: p_bird}, bootstrap: 4, decide: point,
          thresholds: {accuracy: ">= 0.5", roc_auc: ">= 0.5", log_loss: "<= 5"}}
       - {id: regression, type: accuracy, data: regression.csv, task: regression, label: y, prediction: yhat,
-         slice_by: region, bootstrap: 4, decide: point, thresholds: {mae: "<= 10", r2: ">= -10", mae_gap: "<= 10"}}
+         slice_by: region, min_slice_rows: 5, bootstrap: 4, decide: point, thresholds: {mae: "<= 10", r2: ">= -10", mae_gap: "<= 10"}}
     """
 
 /// Runs async code to completion from libFuzzer's synchronous callback.
