@@ -172,6 +172,47 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        // More unmatched rows than skipped ones. (Fewer cannot be told: which cause skipped a row is not kept.)
+        (["state", "join", "unmatchedRows"], 1_000, "does not add up"),
+        (["state", "join", "unmatchedPredictions"], 1_000, "does not add up"),
+        (["state", "skippedRows"], -1, "does not add up"),
+    ] as [([String], Int, String)])
+    func anEditedJoinOfPredictionsIsRefused(_ path: [String], _ change: Int, _ reason: String) async throws {
+        var labels = ["id,label"], predictions = ["id,score"]
+        for row in 0..<200 {
+            let positive = row % 3 == 0
+            labels.append("u\(row),\(row % 37 == 0 ? "" : positive ? "1" : "0")")
+            if row % 23 != 0 { predictions.append("u\(row),\(positive ? 0.7 : 0.3)") }
+            if row % 50 == 0 { predictions.append("ghost\(row),0.5") }
+        }
+        let workspace = try GateWorkspace(["labels.csv": labels.joined(separator: "\n") + "\n",
+                                           "predictions.csv": predictions.joined(separator: "\n") + "\n"])
+        let options = """
+            data: labels.csv
+            predictions: predictions.csv
+            id_column: id
+            task: binary
+            label: label
+            score: score
+            missing: skip
+            max_skipped: 100%
+            decide: point
+            thresholds: {accuracy: ">= 0.9"}
+            """
+        let paths = try await honestShards(workspace, options)
+        try forge(paths[1]) { gate in
+            let old = Self.int(gate.at(path))
+            gate = gate.replacing(path, with: Node(.int(max(0, old + change))))
+            // The evidence edited to match, where it has the count: only the state can tell.
+            if path.last == "skippedRows" { gate = gate.replacing(["evidence", "skipped_rows"], with: Node(.int(max(0, old + change)))) }
+        }
+        let merged = try await workspace.merge(options, paths: paths)
+        #expect(merged.verdict == .error, "\(path)")
+        #expect(merged.gates[0].oneLineError.contains(reason) || merged.gates[0].oneLineError.contains("shards count")
+                || merged.gates[0].oneLineError.contains("joins leave"), "\(path): \(merged.gates[0].oneLineError)")
+    }
+
     /// Merge checks consistency, not authenticity (as the README says): a shard report made from
     /// a doctored data file of the same size and rows is consistent everywhere, and merges.
     @Test func aForgeryConsistentEverywhereStillMerges() async throws {
