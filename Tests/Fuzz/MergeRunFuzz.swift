@@ -105,10 +105,7 @@ private struct Fixture: Sendable {
 /// The invariants of a state, on the raw JSON: the parts count what the whole counts, the
 /// report's evidence says what the state counts, no more rows than the file. Nil when kept.
 private func violation(state: Node, evidence: Node?, task: String) -> String? {
-    func int(_ node: Node?) -> Int? {
-        if case .int(let value)? = node?.value { return value }
-        return nil
-    }
+    func int(_ node: Node?) -> Int? { integer(node) }
     /// The counts of an accumulator that add up over disjoint rows.
     func cells(_ node: Node) -> [Int]? {
         switch task {
@@ -121,8 +118,9 @@ private func violation(state: Node, evidence: Node?, task: String) -> String? {
     }
     guard let overall = state["overall"].flatMap(cells), let skipped = int(state["skippedRows"]),
           let fileRows = int(state["data"]?["rows"]) else { return "unreadable" }
-    let rows = overall.reduce(0, +)
-    if rows + skipped > fileRows { return "more rows than the file" }
+    // Wrapping: a hostile count must not trap here (the merge refuses any past 2^48).
+    let rows = overall.reduce(0, &+)
+    if rows &+ skipped > fileRows { return "more rows than the file" }
     if let evidence {
         if int(evidence["rows"]) != rows { return "evidence rows" }
         if int(evidence["file_rows"]) != fileRows { return "evidence file_rows" }
@@ -133,7 +131,7 @@ private func violation(state: Node, evidence: Node?, task: String) -> String? {
         var sum = [Int](repeating: 0, count: overall.count)
         for part in parts {
             guard let counts = cells(part) else { return "unreadable \(name)" }
-            for index in sum.indices { sum[index] += counts[index] }
+            for index in sum.indices { sum[index] &+= counts[index] }
         }
         if sum != overall { return "\(name) do not add up" }
     }
@@ -165,17 +163,15 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let document = try? JSONReader.read([UInt8](bytes)), let gates = document["gates"]?.arrayValue else {
         fatalError("a merge ran on a report that is not JSON with gates")
     }
+    // Rows plus skipped rows of each gate over the merged files: every row of the data file once.
     var covered: [String: Int] = [:]
     for path in paths {
         guard let text = FileManager.default.contents(atPath: path), let node = try? JSONReader.read([UInt8](text)) else { continue }
         for gate in node["gates"]?.arrayValue ?? [] {
             guard let id = gate["id"]?.stringValue, let state = gate["state"] else { continue }
-            if case .int(let skipped)? = state["skippedRows"]?.value, let rows = violation(state: state, evidence: nil, task: tasks[id] ?? "") == nil
-                ? rowsOf(state, task: tasks[id] ?? "") : nil {
-                covered[id, default: 0] += rows + skipped
-            } else {
-                covered[id] = Int.min / 2  // unreadable: any pass below is wrong
-            }
+            let rows = rowsOf(state, task: tasks[id] ?? ""), skipped = integer(state["skippedRows"])
+            // Unreadable counts make any pass below wrong.
+            covered[id, default: 0] &+= rows.flatMap { rows in skipped.map { rows &+ $0 } } ?? Int.min / 4
         }
     }
     for result in report.gates where result.status == .pass {
@@ -183,23 +179,29 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let problem = violation(state: state, evidence: gate["evidence"], task: tasks[result.id] ?? "") {
             fatalError("gate \(result.id) passed on a state that breaks an invariant: \(problem)")
         }
-        if case .int(let fileRows)? = state["data"]?["rows"]?.value, covered[result.id] != fileRows {
+        if let fileRows = integer(state["data"]?["rows"]), covered[result.id] != fileRows {
             fatalError("gate \(result.id) passed on shards that count \(covered[result.id] ?? -1) of \(fileRows) rows")
         }
     }
     return 0
 }
 
-private func rowsOf(_ state: Node, task: String) -> Int? {
-    func int(_ node: Node?) -> Int? {
-        if case .int(let value)? = node?.value { return value }
-        return nil
+/// A count as the state's decoder takes it: a JSON integer, or a number with an integral value.
+private func integer(_ node: Node?) -> Int? {
+    switch node?.value {
+    case .int(let value)?: return value
+    case .double(let value)? where value.rounded() == value && abs(value) < 0x1p53: return Int(value)
+    default: return nil
     }
+}
+
+private func rowsOf(_ state: Node, task: String) -> Int? {
+    func int(_ node: Node?) -> Int? { integer(node) }
     let overall = state["overall"]
     switch task {
     case "binary":
         let cells = ["truePositives", "falsePositives", "trueNegatives", "falseNegatives"].compactMap { int(overall?[$0]) }
-        return cells.count == 4 ? cells.reduce(0, +) : nil
+        return cells.count == 4 ? cells.reduce(0, &+) : nil
     case "multiclass": return int(overall?["counts"]?["rows"])
     default: return int(overall?["rows"])
     }
