@@ -1,4 +1,4 @@
-// fuzz-sources: Sources/Document Sources/Digest Sources/ChildProcess Sources/Statistics Sources/Tabular Sources/ModelGate gates/accuracy
+// fuzz-sources: Sources/Document Sources/Digest Sources/ChildProcess Sources/Statistics Sources/Tabular Sources/Predictors Sources/ModelGate gates/accuracy
 // libFuzzer target for `modelgate merge` of accuracy states: a shard report's "state" is hostile
 // input, so any JSON must merge or be refused with an error, never trap, hang or read out of bounds.
 // Input: one selector byte, then the state. Selector bits 0-1 pick the gate (binary / multiclass

@@ -41,9 +41,12 @@ struct TaskEngine<Evaluator: TaskEvaluator>: AccuracyEngine {
         let replicate = needsBootstrap(context) ? makeReplicate : nil
         let fixedClasses = ClassLabels(options).table.labels
         var merger: AccuracyStateMerger<Evaluator>?
+        let sliceScores = !slicedMetrics(context.gatedMetrics).isDisjoint(with: scoreMetrics)
         for (index, state) in states.enumerated() {
-            let shard = try Self.decode(state, shard: index + 1)
-                .validated(fixedClasses: fixedClasses, make: make, makeReplicate: replicate, name: "shard \(index + 1)")
+            let expected = StateExpectations(options: options, sliceScores: sliceScores, evidence: state.origin?.evidence)
+            let shard = try Self.decode(state, name: state.origin?.description ?? "shard \(index + 1)")
+                .validated(fixedClasses: fixedClasses, expected: expected, make: make, makeReplicate: replicate,
+                           name: state.origin?.description ?? "shard \(index + 1)")
             if merger == nil {
                 merger = try AccuracyStateMerger(first: shard, isBinary: options.task == .binary)
             } else {
@@ -51,7 +54,9 @@ struct TaskEngine<Evaluator: TaskEvaluator>: AccuracyEngine {
             }
         }
         guard let merger else { throw GateFailure("no shard states to merge") }
-        return try outcome(of: merger.merged, context)
+        let merged = merger.merged
+        if let problem = merged.coverageViolation() { throw GateFailure(problem) }
+        return try outcome(of: merged, context)
     }
 
     /// One pass over the test set (or a shard's share of it), reading predictions from columns, a
@@ -112,13 +117,13 @@ struct TaskEngine<Evaluator: TaskEvaluator>: AccuracyEngine {
         return GateState(try JSONReader.read([UInt8](try encoder.encode(state))))
     }
 
-    private static func decode(_ state: GateState, shard: Int) throws -> AccuracyState<Evaluator> {
+    private static func decode(_ state: GateState, name: String) throws -> AccuracyState<Evaluator> {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
             return try decoder.decode(AccuracyState<Evaluator>.self, from: Data(JSONWriter.write(state.document, pretty: false).utf8))
         } catch let error as DecodingError {
-            throw GateFailure("the state of shard \(shard) cannot be read: \(Self.describe(error))")
+            throw GateFailure("the state of \(name) cannot be read: \(Self.describe(error))")
         }
     }
 

@@ -27,8 +27,9 @@ extension AccuracyState {
 
     /// A state read from a shard report, checked against this gate's configuration by merging it
     /// into fresh accumulators (which refuses another threshold or score width), with every class
-    /// id it uses named in its class table. A state that fails is the shard's `name`'s error.
-    func validated(fixedClasses: [Label], make: () -> Evaluator, makeReplicate: (() -> Evaluator)?,
+    /// id it uses named in its class table, and every invariant of a shard run's state kept (see
+    /// `violation`). A state that fails is the error of `name`, the shard report.
+    func validated(fixedClasses: [Label], expected: StateExpectations, make: () -> Evaluator, makeReplicate: (() -> Evaluator)?,
                    name: String) throws -> AccuracyState {
         func fail(_ reason: String) -> GateFailure { GateFailure("the state of \(name) does not fit this gate: \(reason)") }
         guard classes.count >= fixedClasses.count, zip(classes, fixedClasses).allSatisfy({ $0.label == $1 }) else {
@@ -67,6 +68,9 @@ extension AccuracyState {
             }
         } catch {
             throw fail(String(describing: error))
+        }
+        if let problem = copy.violation(expected, make: make, makeReplicate: makeReplicate) {
+            throw GateFailure("the state of \(name) does not add up: \(problem); a shard run writes no such state, so the report was edited or damaged")
         }
         return copy
     }

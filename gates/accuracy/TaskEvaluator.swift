@@ -31,7 +31,7 @@ let scoreMetrics: Set<String> = ["roc_auc", "pr_auc", "log_loss", "brier"]
 
 /// The accumulators of the three tasks behind one face, so the scan is written once and
 /// specialised per task (a generic, not an enum: mutating an enum payload per row would copy it).
-protocol TaskEvaluator: Sendable, Codable {
+protocol TaskEvaluator: Sendable, Codable, CheckedState {
     var rows: Int { get }
     mutating func add(_ row: DecodedRow, count: Int)
     mutating func merge(_ other: Self) throws

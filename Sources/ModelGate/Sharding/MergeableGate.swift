@@ -18,8 +18,25 @@ public protocol MergeableGate: Gate {
 /// A gate's mergeable state as it travels in a shard's JSON report: a JSON object of the gate's own.
 public struct GateState: Sendable, Equatable {
     public var document: Node
+    /// Where the merge read it: the shard report and the gate's evidence there, so that a state
+    /// that does not add up is named by its file, and its counts can be held against the evidence.
+    public var origin: ShardOrigin?
 
-    public init(_ document: Node) { self.document = document }
+    public init(_ document: Node, origin: ShardOrigin? = nil) {
+        self.document = document
+        self.origin = origin
+    }
+}
+
+/// The shard report a state came from: `shard 2/4 (shard-2.json)`, and what its gate's entry says it measured.
+public struct ShardOrigin: Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public var evidence: Evidence
+
+    public init(description: String, evidence: Evidence) {
+        self.description = description
+        self.evidence = evidence
+    }
 }
 
 /// What a shard run of a gate hands back: its state, and what it measured, for the shard's report.

@@ -92,7 +92,8 @@ public struct ShardReports: Sendable {
             }
             switch entry.status {
             case .partial:
-                guard let state = entry.state else { throw GateFailure("\(shard) has no state for gate '\(id)'") }
+                guard var state = entry.state else { throw GateFailure("\(shard) has no state for gate '\(id)'") }
+                state.origin = ShardOrigin(description: shard, evidence: entry.evidence)
                 states.append(state)
             case .skipped:
                 throw GateFailure("gate '\(id)' did not run in \(shard): \(entry.summary)")
