@@ -71,7 +71,9 @@ import Testing
             let mirror = Mirror(reflecting: value)
             if mirror.displayStyle == .optional { #expect(!mirror.children.isEmpty, "\(path) is nil") }
             if mirror.displayStyle == .collection { #expect(!mirror.children.isEmpty, "\(path) is empty") }
-            for (index, child) in mirror.children.enumerated() where child.label != "redactor" && child.label != "location" {
+            // `origin` is where a merge read a state from, set by the merge and never rendered.
+            for (index, child) in mirror.children.enumerated()
+            where child.label != "redactor" && child.label != "location" && child.label != "origin" {
                 walk(child.value, path + "." + (child.label ?? String(index)))
             }
         }
