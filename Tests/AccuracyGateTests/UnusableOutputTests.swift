@@ -85,7 +85,8 @@ import Testing
             let result = try await workspace.run("data: test.csv\ntask: binary\nlabel: label\nscore: score\nmissing: skip\nmax_skipped: \(limit)\nthresholds: {accuracy: \">= 0.5\"}")
             #expect(result.status == .pass, "\(limit): \(result.error ?? "")")
         }
-        #expect(workspace.configError("data: t.csv\ntask: binary\nlabel: y\nscore: s\nmax_skipped: 150%")?.message.contains("max_skipped") == true)
+        #expect(workspace.configError("data: t.csv\ntask: binary\nlabel: y\nscore: s\nmax_skipped: 150%")?.message
+                .contains("'max_skipped' of gate 'quality' must be a share: a fraction from 0 to 1, or a percentage") == true)
         #expect(workspace.configError("data: t.csv\ntask: binary\nlabel: y\nscore: s\nmax_skipped: -0.1") != nil)
     }
 }

@@ -43,7 +43,7 @@ public struct GateDescriptor: Sendable {
 /// typed `Option<Value>`s, which make these; plug-ins describe theirs in the same shape.
 public struct OptionSpec: Sendable {
     public enum Kind: String, Sendable {
-        case string, number, integer, boolean, duration, path, list, mapping, any
+        case string, number, integer, boolean, duration, path, list, mapping, share, any
 
         var expectation: String {
             switch self {
@@ -55,6 +55,7 @@ public struct OptionSpec: Sendable {
             case .path: return "a file path"
             case .list: return "a list of strings"
             case .mapping: return "a mapping"
+            case .share: return "a share: a fraction from 0 to 1, or a percentage like \"5%\""
             case .any: return "a value"
             }
         }

@@ -61,7 +61,7 @@ public enum PluginDescription {
     private static func option(_ node: Node) throws(PluginDescriptionError) -> OptionSpec {
         guard let key = node["key"]?.stringValue, !key.isEmpty else { throw PluginDescriptionError("an option needs a 'key'") }
         guard let kindText = node["kind"]?.stringValue, let kind = OptionSpec.Kind(rawValue: kindText) else {
-            throw PluginDescriptionError("option '\(key)' needs a 'kind': string, number, integer, boolean, duration, path, list, mapping or any")
+            throw PluginDescriptionError("option '\(key)' needs a 'kind': string, number, integer, boolean, duration, path, list, mapping, share or any")
         }
         guard !GateConfigReader.commonKeys.contains(key), key != "command" else {
             throw PluginDescriptionError("option '\(key)' is a key modelgate reads itself")
@@ -133,6 +133,7 @@ extension OptionSpec.Kind {
         case .duration: return Duration.read(value) != nil
         case .list: return [String].read(value) != nil || value.arrayValue != nil
         case .mapping: return value.objectValue != nil
+        case .share: return Share.read(value) != nil
         case .any: return true
         }
     }

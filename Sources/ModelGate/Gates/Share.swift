@@ -11,7 +11,7 @@ public struct Share: OptionValue, Equatable, Comparable {
         self.fraction = fraction
     }
 
-    public static var optionKind: OptionSpec.Kind { .number }
+    public static var optionKind: OptionSpec.Kind { .share }
 
     public static func read(_ node: Node) -> Share? {
         var value = node.numberValue
