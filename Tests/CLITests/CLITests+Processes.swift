@@ -110,13 +110,7 @@ extension CLITests {
         try process.run()
         let watchdog = DispatchWorkItem { [pid = process.processIdentifier] in kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
-        group.enter()
-        Thread { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
-        group.enter()
-        Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
-        group.wait()
+        let (stdoutData, stderrData) = readToEnd(out, err)
         process.waitUntilExit()
         watchdog.cancel()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
@@ -132,5 +126,20 @@ extension CLITests {
         if !exited { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return exited
+    }
+}
+
+extension CLITests {
+    /// Both pipes read to their end at once, so a chatty child cannot fill one and stall; on
+    /// threads of their own, as Dispatch's bounded pool is what the gates' timers need.
+    func readToEnd(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
+        group.enter()
+        Thread { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
+        group.enter()
+        Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
+        group.wait()
+        return (stdoutData, stderrData)
     }
 }

@@ -246,15 +246,7 @@ import Testing
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes while the process runs, so a chatty child cannot fill one and stall; on
-        // threads of their own, as Dispatch's bounded pool is what the gates' timers need.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdoutData = Data(), stderrData = Data()
-        group.enter()
-        Thread { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
-        group.enter()
-        Thread { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }.start()
-        group.wait()
+        let (stdoutData, stderrData) = readToEnd(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
