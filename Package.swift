@@ -17,6 +17,7 @@ struct BuiltinGate {
 
 let builtinGates = [
     BuiltinGate(target: "AccuracyGate", folder: "accuracy", uses: ["Predictors", "Tabular", "Statistics"], testFixtures: true),
+    BuiltinGate(target: "LatencyGate", folder: "latency", uses: ["Predictors", "Tabular", "Statistics"]),
 ]
 
 let package = Package(

@@ -1,4 +1,5 @@
 import AccuracyGate
+import LatencyGate
 import ModelGate
 
 /// Every built-in gate type, in one list sorted by type name. A test checks that each gate
@@ -6,5 +7,6 @@ import ModelGate
 public enum BuiltinGates {
     public static let all: [any Gate.Type] = [
         AccuracyGate.self,
+        LatencyGate.self,
     ]
 }

@@ -17,6 +17,15 @@ public struct PredictionRequests: Sendable {
         count = 0
     }
 
+    /// Appends one request given as a JSON object already encoded on one line (no newline in it):
+    /// a fixed body, or a request read back from a file.
+    public mutating func append(encodedObject object: [UInt8]) {
+        precondition(!object.contains(UInt8(ascii: "\n")), "one request is one line")
+        lines.append(contentsOf: object)
+        lines.append(UInt8(ascii: "\n"))
+        count += 1
+    }
+
     /// Appends one request made of `fields` of `row`: numbers as numbers, other text as strings,
     /// missing values as null.
     public mutating func append(_ row: Row, _ fields: RequestFields) {

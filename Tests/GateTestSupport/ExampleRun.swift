@@ -11,6 +11,7 @@ public struct ExampleRun {
     public init(_ example: GateExample, gate: any Gate.Type) async throws {
         self.example = example
         let workspace = try GateWorkspace(example.files, gate: gate)
+        if let candidate = example.candidate { workspace.candidate = candidate }
         // The example's entry starts with its id and type, which the workspace writes itself.
         let options = example.yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("id:") && !$0.hasPrefix("type:") }.joined(separator: "\n")

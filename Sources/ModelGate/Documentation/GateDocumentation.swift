@@ -34,7 +34,9 @@ public enum GateDocumentation {
         if !gate.notes.isEmpty { out += "\n## Conventions\n\n" + gate.notes.joined(separator: "\n\n") + "\n" }
         if !gate.examples.isEmpty { out += "\n## Examples\n" }
         for example in gate.examples {
-            out += "\n### \(example.title)\n\n```yaml\ngates:\n"
+            out += "\n### \(example.title)\n\n```yaml\n"
+            if let candidate = example.candidate { out += "candidate: \(candidate)\n" }
+            out += "gates:\n"
             out += example.yaml.split(separator: "\n", omittingEmptySubsequences: false)
                 .enumerated().map { $0.offset == 0 ? "  - " + $0.element : "    " + $0.element }
                 .joined(separator: "\n")

@@ -15,10 +15,13 @@ public struct GateContext: Sendable {
     /// The metrics the pipeline's `thresholds:` name: a gate computes intervals for these, and
     /// must explain (by throwing) when one of them is undefined on the data.
     public var gatedMetrics: Set<String>
+    /// The thresholds as numbers (baseline applied; one whose baseline is missing is left out),
+    /// for a gate that stops early once one cannot be met.
+    public var limits: [ThresholdLimit]
 
     public init(gateID: String, candidate: CandidateConfig, baseDirectory: String, workDirectory: String,
                 log: GateLog = GateLog(), timeout: Duration = .seconds(600),
-                gatedMetrics: Set<String> = []) {
+                gatedMetrics: Set<String> = [], limits: [ThresholdLimit] = []) {
         self.gateID = gateID
         self.candidate = candidate
         self.baseDirectory = baseDirectory
@@ -26,6 +29,7 @@ public struct GateContext: Sendable {
         self.log = log
         self.timeout = timeout
         self.gatedMetrics = gatedMetrics
+        self.limits = limits
     }
 
     /// A path from the pipeline file, made usable from the working directory.

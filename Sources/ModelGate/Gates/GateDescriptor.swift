@@ -145,6 +145,9 @@ public struct GateExample: Sendable {
     public var yaml: String
     /// Files the example needs, by path relative to the pipeline file.
     public var files: [String: ExampleFile]
+    /// The pipeline's `candidate:` section as one line of YAML, for a gate that needs the
+    /// candidate's predictor; nil for a plain candidate.
+    public var candidate: String?
     public var expectation: Expectation
 
     public enum Expectation: Sendable, Equatable {
@@ -154,19 +157,22 @@ public struct GateExample: Sendable {
         case rejected(saying: String)
     }
 
-    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], expect status: GateStatus,
-                metrics: [String: Double] = [:]) {
+    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], candidate: String? = nil,
+                expect status: GateStatus, metrics: [String: Double] = [:]) {
         self.title = title
         self.yaml = yaml
         self.files = files
+        self.candidate = candidate
         self.expectation = .status(status, metrics: metrics)
     }
 
     /// An example of a configuration the gate refuses before anything runs.
-    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], rejectedSaying message: String) {
+    public init(_ title: String, yaml: String, files: [String: ExampleFile] = [:], candidate: String? = nil,
+                rejectedSaying message: String) {
         self.title = title
         self.yaml = yaml
         self.files = files
+        self.candidate = candidate
         self.expectation = .rejected(saying: message)
     }
 

@@ -28,8 +28,8 @@ extension Reporter {
 }
 
 /// Numbers as people read them in a report: at most four decimals, no trailing zeros.
-enum HumanNumber {
-    static func format(_ value: Double) -> String {
+public enum HumanNumber {
+    public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }

@@ -11,6 +11,9 @@ extension IntervalEstimate {
             return Bootstrap.percentileInterval(replicates: replicates, confidence: confidence)
         case .quantile(let sample, let quantile):
             return QuantileInterval.interval(sorted: sample, quantile: quantile, confidence: confidence)
+        case .latencyQuantile(let histogram, let quantile, let unit):
+            guard let range = histogram.interval(quantile: quantile, confidence: confidence) else { return nil }
+            return Double(range.lowerBound) / unit ... Double(range.upperBound) / unit
         case .fixed(let interval):
             return interval
         case .undetermined:

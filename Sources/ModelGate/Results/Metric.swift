@@ -1,3 +1,5 @@
+import Statistics
+
 /// One measured value, with how to get a confidence interval for it at any confidence.
 public struct Metric: Sendable {
     public var name: String
@@ -20,6 +22,9 @@ public enum IntervalEstimate: Sendable {
     case replicates([Double])
     /// The `quantile` of a sorted sample: distribution-free order-statistic interval.
     case quantile(sortedSample: [Double], quantile: Double)
+    /// The `quantile` of the values a latency histogram recorded (nanoseconds), shown in units of
+    /// `nanosecondsPerUnit` (1e6 for milliseconds): order-statistic interval on the buckets.
+    case latencyQuantile(LatencyHistogram, quantile: Double, nanosecondsPerUnit: Double)
     /// An interval known at one confidence only (an external plug-in's); used as given.
     case fixed(ClosedRange<Double>)
     /// The metric should have an interval, but the data is too thin for an honest one (a

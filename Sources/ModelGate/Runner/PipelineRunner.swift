@@ -79,7 +79,8 @@ public struct PipelineRunner: Sendable {
                                       baseDirectory: pipeline.config.baseDirectory,
                                       workDirectory: scratch.folder(for: config.id),
                                       log: log,
-                                      timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)))
+                                      timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)),
+                                      limits: limits(of: config))
             let gateClock = ContinuousClock.now
             var result = await execute(entry, context: context, waivers: pipeline.config.waivers)
             result.durationSeconds = (ContinuousClock.now - gateClock).seconds
@@ -104,6 +105,15 @@ public struct PipelineRunner: Sendable {
         case .merge(let shards): report.mergedShards = shards.count
         }
         return report.redacted(with: pipeline.redactor)
+    }
+
+    /// The gate's thresholds as numbers, each with the baseline's value applied when it uses one.
+    private func limits(of config: GateConfig) -> [ThresholdLimit] {
+        let baseline = options.baseline?.metrics[config.id]
+        return config.thresholds.compactMap { threshold in
+            guard let value = threshold.condition.threshold(baseline: baseline?[threshold.metric]), value.isFinite else { return nil }
+            return ThresholdLimit(metric: threshold.metric, op: threshold.condition.op, value: value)
+        }
     }
 
     private var isShardRun: Bool {
@@ -189,7 +199,8 @@ public struct PipelineRunner: Sendable {
 }
 
 extension Duration {
-    var seconds: Double {
+    /// The duration in seconds, as a floating-point number (for rates and reports).
+    public var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -1,0 +1,11 @@
+import ModelGate
+import Predictors
+
+/// The target a latency gate loads: the candidate's predictor, reached the way it is served.
+enum LoadTargets {
+    static func make(_ options: LatencyOptions, context: GateContext) throws -> any LoadTarget {
+        let predictor = try CandidatePredictor.make(context)
+        let requests = try RequestRows.read(options, inputs: predictor.inputs, context: context)
+        return PredictorLoad(predictor: predictor, requests: requests)
+    }
+}
