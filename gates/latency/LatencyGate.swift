@@ -63,7 +63,7 @@ public struct LatencyGate: MergeableGate {
                 return try await CapacitySearch(options: options, plan: plan, context: context).run(on: target)
             }
             let windows = try await LatencyRun(options: options, context: context, shard: nil).measureWindows(on: target)
-            return try LatencyOutcome(options: options, windows: windows, client: target.client).outcome()
+            return try LatencyOutcome(options: options, windows: windows, client: target.client).outcome(gatedMetrics: context.gatedMetrics)
         }
     }
 
@@ -104,7 +104,7 @@ public struct LatencyGate: MergeableGate {
             windows = merged
         }
         guard let windows else { throw GateFailure("no shard states to merge") }
-        return try LatencyOutcome(options: options, windows: windows, client: "the shards' clients").outcome()
+        return try LatencyOutcome(options: options, windows: windows, client: "the shards' clients").outcome(gatedMetrics: context.gatedMetrics)
     }
 
     /// Runs `body` on the gate's target and closes the target whatever happens.

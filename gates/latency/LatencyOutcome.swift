@@ -11,10 +11,15 @@ struct LatencyOutcome {
 
     static let nanosecondsPerMillisecond = 1e6
 
-    func outcome() throws -> GateOutcome {
+    func outcome(gatedMetrics: Set<String>) throws -> GateOutcome {
         var total = LoadTally()
         for window in windows { try total.addSequential(window) }
         guard total.requests > 0 else { throw GateFailure("no request was measured: the load sent nothing within its limits") }
+        let latencyNames = Set(LatencyMetricSpecs.percentiles.map(\.name) + ["max_ms", "mean_ms"])
+        if total.succeeded == 0, let gated = gatedMetrics.intersection(latencyNames).sorted().first {
+            let kinds = LoadErrorKind.allCases.filter { total[$0] > 0 }.map { "\(total[$0]) \($0.rawValue)" }
+            throw GateFailure("every one of the \(total.requests) measured requests failed (\(kinds.joined(separator: ", "))), so no latency was measured for '\(gated)'")
+        }
         var metrics: [Metric] = []
         if total.succeeded > 0 {
             metrics += latencyMetrics(total)

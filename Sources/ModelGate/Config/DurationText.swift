@@ -28,6 +28,7 @@ public enum DurationText {
     /// `1m30s`-style text for reports and `modelgate gates`.
     public static func format(_ duration: Duration) -> String {
         let ms = Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        if ms == 0 { return "0s" }
         if ms % 3_600_000 == 0 { return "\(ms / 3_600_000)h" }
         if ms % 60_000 == 0 { return "\(ms / 60_000)m" }
         if ms % 1000 == 0 { return "\(ms / 1000)s" }

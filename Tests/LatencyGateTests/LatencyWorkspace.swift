@@ -1,0 +1,25 @@
+import Foundation
+import GateTestSupport
+import ModelGate
+@testable import LatencyGate
+
+/// A workspace for one latency gate whose candidate's predictor is a POSIX sh program (one line
+/// of input in, one answer out), so the tests load a real process without any server.
+struct LatencyWorkspace {
+    let workspace: GateWorkspace
+
+    /// `script` is the body of predict.sh; `rows` the CSV the gate sends.
+    init(script: String, rows: String = "x\n1\n2\n3\n4\n") throws {
+        workspace = try GateWorkspace(["rows.csv": .text(rows), "predict.sh": .text(script)], gate: LatencyGate.self)
+        workspace.candidate = "{name: scorer, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x]}}"
+    }
+
+    var root: String { workspace.root }
+
+    func run(_ options: String) async throws -> GateResult { try await workspace.run(options) }
+    func report(_ options: String) async throws -> RunReport { try await workspace.report(options) }
+    func configError(_ options: String) -> ConfigError? { workspace.configError(options) }
+
+    /// A predictor answering every line at once.
+    static let prompt = "while IFS= read -r line; do echo 0.5; done\n"
+}
