@@ -80,3 +80,20 @@ import Testing
         #expect(throws: GateFailure.self) { try LatencyState(claimed, name: "shard 1/2") }
     }
 }
+
+/// A whole run's JSON report keeps the histograms, so a later run or a reviewer can compare
+/// distributions, and the report reads back as a baseline.
+@Suite struct LatencyReportStateTests {
+    @Test func theJSONReportCarriesTheHistogramsAndReadsBackAsABaseline() async throws {
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        let report = try await space.report("data: rows.csv\nrequests: 12\nrepeats: 2")
+        let gate = try #require(report.gates.first)
+        #expect(gate.status == .pass, "\(gate.error ?? gate.summary)")
+        let state = try LatencyState(try #require(gate.state), name: "the report")
+        #expect(state.windows.count == 2)
+        #expect(state.windows.reduce(0) { $0 + $1.succeeded } == 24)
+        let json = JSONReporter().render(report)
+        let baseline = try BaselineReport.parse(Array(json.utf8), path: "baseline.json", ranges: MetricRanges(declaredBy: [LatencyGate.self]))
+        #expect(baseline.metrics["quality"]?["p50_ms"] == gate.metrics.first { $0.name == "p50_ms" }?.value)
+    }
+}

@@ -164,7 +164,10 @@ struct DeclaringGate: Gate {
         #expect(refusal([.key("gates"), .index(0), .key("metrics")], .array([])).contains("must be an object"))
         #expect(refusal([.key("gates")], .object([])).contains("must be a list"))
         #expect(refusal([.key("gates"), .index(0)], .string("quality")).contains("gates[0] must be an object"))
-        #expect(refusal([.key("gates"), .index(0), .key("state")], .object([])).contains("only a partial gate of a shard report"))
+        #expect(refusal([.key("gates"), .index(0), .key("state")], .array([])).contains("must be an object"))
+        let erroredWithState = Self.document.setting([.key("gates"), .index(0), .key("status")], to: .string("error"))
+            .setting([.key("gates"), .index(0), .key("state")], to: .object([]))
+        #expect(refusal(text: JSONWriter.write(erroredWithState))?.message.contains("only a decided gate keeps one") == true)
         let noID = Self.written.replacingOccurrences(of: "\"id\": \"quality\",", with: "")
         #expect(refusal(text: noID)?.message.contains("gates[0].id is missing") == true)
     }

@@ -62,8 +62,10 @@ public struct LatencyGate: MergeableGate {
             if let plan = options.capacity {
                 return try await CapacitySearch(options: options, plan: plan, context: context).run(on: target)
             }
-            let windows = try await LatencyRun(options: options, context: context, shard: nil).measureWindows(on: target)
-            return try LatencyOutcome(options: options, windows: windows, client: target.client).outcome(gatedMetrics: context.gatedMetrics)
+            let run = LatencyRun(options: options, context: context, shard: nil)
+            let windows = try await run.measureWindows(on: target)
+            return try LatencyOutcome(options: options, windows: windows, client: target.client, load: run.loadDescription)
+                .outcome(gatedMetrics: context.gatedMetrics)
         }
     }
 
@@ -104,7 +106,8 @@ public struct LatencyGate: MergeableGate {
             windows = merged
         }
         guard let windows else { throw GateFailure("no shard states to merge") }
-        return try LatencyOutcome(options: options, windows: windows, client: "the shards' clients").outcome(gatedMetrics: context.gatedMetrics)
+        return try LatencyOutcome(options: options, windows: windows, client: "the shards' clients", load: expectedLoad)
+            .outcome(gatedMetrics: context.gatedMetrics)
     }
 
     /// Runs `body` on the gate's target and closes the target whatever happens.

@@ -8,6 +8,8 @@ struct LatencyOutcome {
     var windows: [LoadTally]
     /// Which client measured, for the summary: socket numbers and URLSession's are not comparable.
     var client: String
+    /// The load as configured, kept with the histograms in the report's state.
+    var load: String
 
     static let nanosecondsPerMillisecond = 1e6
 
@@ -35,7 +37,8 @@ struct LatencyOutcome {
         let budget = CheckRequest(name: "error_budget", metric: Metric("error_rate", errorRate.value),
                                   condition: Condition(op: .lessOrEqual, bound: .value(options.maxErrorRate.fraction),
                                                        text: "<= \(options.maxErrorRate.optionText) (max_error_rate)"))
-        return GateOutcome(metrics: metrics, evidence: evidence(total), checks: [budget], summary: summary(total))
+        return GateOutcome(metrics: metrics, evidence: evidence(total), checks: [budget], summary: summary(total),
+                           state: LatencyState(load: load, windows: windows).encoded())
     }
 
     /// Why metrics of one window have no interval: the requests of one run are not independent.

@@ -22,8 +22,11 @@ extension JSONReportReader {
             guard state.objectValue != nil else {
                 throw fields.error("the 'state' of gate '\(id)' must be an object, got \(state.kindDescription)", at: state)
             }
-            guard status == .partial else {
-                throw fields.error("gate '\(id)' has a 'state' but status \(status.rawValue); only a partial gate of a shard report has one",
+            // A shard report's measured gates are partial and carry their state; a whole run's gate may
+            // keep its own (a latency gate's histograms, for later comparison) once it was decided.
+            guard inShard ? status == .partial : [.pass, .fail, .warn, .inconclusive].contains(status) else {
+                throw fields.error("gate '\(id)' has a 'state' but status \(status.rawValue); "
+                                   + (inShard ? "only a partial gate of a shard report has one" : "only a decided gate keeps one"),
                                    at: state)
             }
             result.state = GateState(state)

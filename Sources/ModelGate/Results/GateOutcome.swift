@@ -8,15 +8,19 @@ public struct GateOutcome: Sendable {
     /// The gate's own judgement beside its thresholds (a gate that fails on critical findings).
     public var status: GateStatus
     public var summary: String
+    /// What the gate measured in a form a later run can read back (a latency gate's histograms),
+    /// kept in the JSON report; nil for most gates.
+    public var state: GateState?
 
     public init(metrics: [Metric] = [], evidence: Evidence, checks: [CheckRequest] = [], findings: [Finding] = [],
-                status: GateStatus = .pass, summary: String) {
+                status: GateStatus = .pass, summary: String, state: GateState? = nil) {
         self.metrics = metrics
         self.evidence = evidence
         self.checks = checks
         self.findings = findings
         self.status = status
         self.summary = summary
+        self.state = state
     }
 }
 

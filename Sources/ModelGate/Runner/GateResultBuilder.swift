@@ -22,6 +22,7 @@ struct GateResultBuilder {
             do {
                 result.checks = try engine.decide(outcome)
                 result.status = Self.combine(outcome.status, result.checks)
+                result.state = outcome.state
             } catch {
                 result.error = String(describing: error)
             }
