@@ -17,7 +17,7 @@ struct PipelineJob {
 
     static let options: [CommandSpec.OptionSpec] = [
         PipelineLoading.configOption,
-        .init(name: "report", value: "format[:path]", help: "A report to write: console, json, junit or markdown, to stdout or to path.", repeatable: true),
+        .init(name: "report", value: "format[:path]", help: "A report to write: console, json, junit, markdown or sarif, to stdout or to path.", repeatable: true),
         .init(name: "only", value: "ids", help: "Run only these gates (comma-separated ids)."),
         .init(name: "skip", value: "ids", help: "Skip these gates (comma-separated ids)."),
         .init(name: "baseline", value: "report.json", help: "An earlier JSON report whose metrics 'baseline' conditions compare with."),

@@ -8,7 +8,7 @@ enum RunCommand: Command {
         discussion: """
         Gates run in the order of the pipeline file. The exit code is the verdict: 0 deploy allowed, \
         1 a blocking gate failed, 2 usage or configuration error, 3 a blocking gate could not run, \
-        4 inconclusive. Reports: console (default, to stdout), json, junit, markdown; a report given \
+        4 inconclusive. Reports: console (default, to stdout), json, junit, markdown, sarif; a report given \
         a path is written there and never to stdout.
 
         With --shard K/N, only the gates that can split their data into shards run (accuracy), on \

@@ -108,6 +108,7 @@ import Testing
                            error: s("error"), log: s("log")),
             ],
             interruption: s("signal"))
+        report.rules = [FindingRule(id: s("ruleid"), summary: s("rulesummary"), help: s("rulehelp"), severity: .high)]
         report.gates[0].state = GateState(Node(.object([Node.Member(key: s("key"), value: Node(.string(s("state"))))])))
         report.shard = Shard(index: 1, count: 2)
         report.mergedShards = 2

@@ -19,9 +19,13 @@ public struct GateDescriptor: Sendable {
     /// How the type's checks decide when the pipeline does not say: a gate whose metrics come
     /// with intervals decides on them by default, so a small sample cannot pass by luck.
     public var defaultDecision: DecisionMode
+    /// The kinds of finding the gate reports, with their help (SARIF rules); empty for gates that
+    /// only measure.
+    public var rules: [FindingRule]
 
     public init(type: String, summary: String, rationale: String, options: [OptionSpec], metrics: [MetricSpec],
-                defaultTimeout: Duration, examples: [GateExample], notes: [String] = [], defaultDecision: DecisionMode = .point) {
+                defaultTimeout: Duration, examples: [GateExample], notes: [String] = [], defaultDecision: DecisionMode = .point,
+                rules: [FindingRule] = []) {
         self.type = type
         self.summary = summary
         self.rationale = rationale
@@ -31,6 +35,7 @@ public struct GateDescriptor: Sendable {
         self.examples = examples
         self.notes = notes
         self.defaultDecision = defaultDecision
+        self.rules = rules
     }
 
     public func option(_ key: String) -> OptionSpec? { options.first { $0.key == key } }

@@ -1,6 +1,6 @@
 /// The report formats, shared by the command line and the docs.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case console, json, junit, markdown
+    case console, json, junit, markdown, sarif
 
     /// A reporter of this format; `color` matters to the console only.
     public func reporter(color: Bool = false) -> any Reporter {
@@ -9,6 +9,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: return JSONReporter()
         case .junit: return JUnitReporter()
         case .markdown: return MarkdownReporter()
+        case .sarif: return SARIFReporter()
         }
     }
 }

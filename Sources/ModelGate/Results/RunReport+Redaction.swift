@@ -23,6 +23,9 @@ extension RunReport {
         }
         copy.interruption = interruption.map(r)
         copy.gates = gates.map { $0.redacted(with: redactor) }
+        copy.rules = rules.map { rule in
+            FindingRule(id: r(rule.id), summary: r(rule.summary), help: r(rule.help), severity: rule.severity)
+        }
         return copy
     }
 }

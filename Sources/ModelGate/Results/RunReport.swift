@@ -19,6 +19,8 @@ public struct RunReport: Sendable, Equatable {
     public var mergedShards: Int?
     /// The run's secrets (`${NAME}` values), masked by every reporter in all that it writes.
     public var redactor: SecretRedactor = .none
+    /// What the run's gate types say of the findings they report (SARIF rules), by rule id.
+    public var rules: [FindingRule] = []
 
     public init(toolVersion: String, verdict: Verdict, startedAt: String, durationSeconds: Double,
                 candidate: CandidateSummary, configPath: String, configSHA256: String, gates: [GateResult],

@@ -99,6 +99,8 @@ public struct PipelineRunner: Sendable {
                                         artifacts: artifacts),
             configPath: pipeline.config.path, configSHA256: pipeline.config.sha256, gates: results,
             interruption: control.interruption)
+        var seenRules = Set<String>()
+        report.rules = pipeline.gates.flatMap { type(of: $0.gate).descriptor.rules }.filter { seenRules.insert($0.id).inserted }
         switch options.mode {
         case .whole: break
         case .shard(let shard): report.shard = shard
