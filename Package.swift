@@ -18,6 +18,7 @@ struct BuiltinGate {
 let builtinGates = [
     BuiltinGate(target: "AccuracyGate", folder: "accuracy", uses: ["Predictors", "Tabular", "Statistics"], testFixtures: true),
     BuiltinGate(target: "LatencyGate", folder: "latency", uses: ["Predictors", "Tabular", "Statistics"]),
+    BuiltinGate(target: "SecurityGate", folder: "security", uses: ["Digest"]),
 ]
 
 let package = Package(

@@ -1,5 +1,6 @@
 import AccuracyGate
 import LatencyGate
+import SecurityGate
 import ModelGate
 
 /// Every built-in gate type, in one list sorted by type name. A test checks that each gate
@@ -8,5 +9,6 @@ public enum BuiltinGates {
     public static let all: [any Gate.Type] = [
         AccuracyGate.self,
         LatencyGate.self,
+        SecurityGate.self,
     ]
 }

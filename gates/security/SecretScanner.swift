@@ -1,0 +1,144 @@
+/// One secret found: its rule, where it starts in the file, its length, and a masked excerpt
+/// (never the value).
+struct SecretMatch: Sendable, Equatable {
+    var rule: Int
+    var offset: Int
+    var length: Int
+    /// 1-based line and byte column of the match's start, for text files and code-scanning views.
+    var line: Int
+    var column: Int
+    var excerpt: String
+}
+
+/// Finds secrets in a file fed chunk by chunk, in one pass: at each byte, only the rules whose
+/// anchor can start with that byte are tried (a table of 256 entries), so most bytes cost one
+/// lookup. A match may straddle two chunks: the last `overlap` bytes of a chunk are scanned again
+/// with the next one's start, and a match is reported once.
+struct SecretScanner {
+    let rules: [SecretRule]
+    /// For each first byte, the (rule, anchor) pairs that start with it.
+    private let table: [[(rule: Int, anchor: [UInt8])]]
+    /// The longest match any rule can make; a window keeps this much for the next chunk.
+    static let overlap = 16 << 10
+    /// Bytes kept before the first unscanned byte, for the rules that look behind their anchor.
+    static let lookBehind = 64
+    /// Matches reported per file; more are counted but not kept.
+    static let maximumMatches = 1000
+
+    private var carry: [UInt8] = []
+    /// The file offset of `carry[0]`.
+    private var carryOffset = 0
+    /// The first file offset not yet scanned (a match's bytes are not scanned again).
+    private var nextOffset = 0
+    /// The line at `nextOffset`, and the file offset where it starts.
+    private var line = 1
+    private var lineStart = 0
+    private(set) var matches: [SecretMatch] = []
+    private(set) var droppedMatches = 0
+
+    /// Every rule, in the order matches are tried and reported.
+    static let defaultRules = SecretRules.all + [AssignedSecretRule.rule]
+
+    init(rules: [SecretRule] = SecretScanner.defaultRules) {
+        self.rules = rules
+        var table = [[(rule: Int, anchor: [UInt8])]](repeating: [], count: 256)
+        for (index, rule) in rules.enumerated() {
+            for anchor in rule.anchors {
+                guard let first = anchor.first else { continue }
+                table[Int(first)].append((index, anchor))
+                if rule.anchorsIgnoreCase, first >= 0x61, first <= 0x7A { table[Int(first - 0x20)].append((index, anchor)) }
+            }
+        }
+        self.table = table
+    }
+
+    /// Scans the next bytes of the file; `isLast` says no more follow, so the tail is scanned too.
+    mutating func scan(_ chunk: UnsafeRawBufferPointer, isLast: Bool) {
+        var window = carry
+        window.append(contentsOf: chunk)
+        let windowOffset = carryOffset
+        window.withUnsafeBytes { bytes in
+            let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
+            var index = max(0, nextOffset - windowOffset)
+            while index < end {
+                if let (rule, length) = firstMatch(bytes, at: index) {
+                    record(rule: rule, offset: windowOffset + index, bytes: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    for inside in index..<(index + length) where bytes[inside] == 0x0A { newLine(at: windowOffset + inside) }
+                    index += length
+                } else {
+                    if bytes[index] == 0x0A { newLine(at: windowOffset + index) }
+                    index += 1
+                }
+            }
+            nextOffset = windowOffset + index
+        }
+        let keepFrom = max(0, min(nextOffset - windowOffset, window.count) - Self.lookBehind)
+        carry = Array(window[keepFrom...])
+        carryOffset = windowOffset + keepFrom
+    }
+
+    private mutating func newLine(at offset: Int) {
+        line += 1
+        lineStart = offset + 1
+    }
+
+    /// The first rule (in catalogue order) that matches at `index`, with its length. A rule that
+    /// judges a value by its name and spread (the last in the catalogue) yields to a token any
+    /// specific rule recognises inside its match, so a GitHub token assigned to `token:` is
+    /// reported as what it is.
+    @inline(__always)
+    private func firstMatch(_ bytes: UnsafeRawBufferPointer, at index: Int) -> (Int, Int)? {
+        let candidates = table[Int(bytes[index])]
+        if candidates.isEmpty { return nil }
+        for (rule, anchor) in candidates {
+            guard let length = matchLength(rule, anchor, bytes, at: index) else { continue }
+            if rules[rule].anchorsIgnoreCase && containsSpecificMatch(bytes, in: (index + anchor.count)..<(index + length)) { return nil }
+            return (rule, length)
+        }
+        return nil
+    }
+
+    private func matchLength(_ rule: Int, _ anchor: [UInt8], _ bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
+        guard index + anchor.count <= bytes.count, anchorMatches(bytes, index, anchor, ignoreCase: rules[rule].anchorsIgnoreCase),
+              let length = rules[rule].match(bytes, index, anchor.count), length > 0, index + length <= bytes.count else { return nil }
+        return length
+    }
+
+    private func containsSpecificMatch(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {
+        for position in range {
+            for (rule, anchor) in table[Int(bytes[position])] where !rules[rule].anchorsIgnoreCase {
+                if matchLength(rule, anchor, bytes, at: position) != nil { return true }
+            }
+        }
+        return false
+    }
+
+    private func anchorMatches(_ bytes: UnsafeRawBufferPointer, _ index: Int, _ anchor: [UInt8], ignoreCase: Bool) -> Bool {
+        for offset in 0..<anchor.count {
+            var byte = bytes[index + offset]
+            if ignoreCase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+            if byte != anchor[offset] { return false }
+        }
+        return true
+    }
+
+    private mutating func record(rule: Int, offset: Int, bytes: UnsafeRawBufferPointer) {
+        guard matches.count < Self.maximumMatches else {
+            droppedMatches += 1
+            return
+        }
+        matches.append(SecretMatch(rule: rule, offset: offset, length: bytes.count, line: line, column: offset - lineStart + 1,
+                                   excerpt: Self.mask(bytes, rule: rules[rule])))
+    }
+
+    /// What a report may show of a match: a private key's header (which holds no key material),
+    /// else the first few bytes (at most a fifth of the match) and its length.
+    static func mask(_ bytes: UnsafeRawBufferPointer, rule: SecretRule) -> String {
+        if rule.id == SecretRules.privateKey.id || rule.id == SecretRules.gcpServiceAccount.id {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let shown = min(4, bytes.count / 5)
+        let head = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<shown]), as: UTF8.self)
+        return "\(head)… (\(bytes.count) bytes)"
+    }
+}

@@ -1,0 +1,66 @@
+import ModelGate
+
+/// The security gate's worked examples: documentation and tests at once. Tokens are made up in
+/// the issuers' published shapes; none is a real credential.
+enum SecurityExamples {
+    static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, badPin]
+
+    static let cleanPinned = GateExample(
+        "A model file whose bytes match its pin, beside a clean config",
+        yaml: """
+        id: release
+        type: security
+        paths: [model/]
+        sha256:
+          model/weights.txt: 4e5e8973a5792d4abf16f270a887978f78b97f58f106346245fd0f5384e057b9
+        """,
+        files: ["model/weights.txt": "intercept -1.2\nincome -0.00001\n", "model/config.yaml": "threshold: 0.5\nregion: all\n"],
+        expect: .pass, metrics: ["findings": 0])
+
+    static let committedToken = GateExample(
+        "A token committed in a config fails the gate; the report shows it masked",
+        yaml: """
+        id: release
+        type: security
+        paths: [model/]
+        """,
+        files: ["model/config.yaml": "hub:\n  token: hf_aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH\n"],
+        expect: .fail, metrics: ["high_findings": 1, "findings": 1])
+
+    static let swappedArtifact = GateExample(
+        "An artifact that is not the pinned bytes is a critical finding",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.bin]
+        sha256:
+          model.bin: abababababababababababababababababababababababababababababababab
+        """,
+        files: ["model.bin": "weights v2\n"],
+        expect: .fail, metrics: ["critical_findings": 1])
+
+    static let unlistedFile = GateExample(
+        "A file the manifest does not list fails the gate",
+        yaml: """
+        id: release
+        type: security
+        manifest: model/SHA256SUMS
+        """,
+        files: [
+            "model/SHA256SUMS": "cf945b5236e101dbe0471d5200f28b1ae64f21c1f35bf55fcf40cd0fe42cd8e7  weights.txt\n",
+            "model/weights.txt": "w\n",
+            "model/extra.py": "import os\n",
+        ],
+        expect: .fail, metrics: ["high_findings": 1, "critical_findings": 0])
+
+    static let badPin = GateExample(
+        "A pin that is not a SHA-256 digest is refused",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.bin]
+        sha256:
+          model.bin: abc123
+        """,
+        rejectedSaying: "must be a SHA-256 digest: 64 hexadecimal digits")
+}

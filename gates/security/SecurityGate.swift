@@ -1,0 +1,68 @@
+import Document
+import ModelGate
+
+/// `type: security` — what attackers use against a model release: artifacts that are not the bytes
+/// the team pinned, secrets shipped beside the model, and files the scan cannot vouch for.
+public struct SecurityGate: Gate {
+    public static let descriptor = GateDescriptor(
+        type: "security",
+        summary: "Scans the candidate's files for secrets and checks them against SHA-256 pins and a manifest.",
+        rationale: """
+        A model release is a set of files that a serving machine will load and trust. This gate reads \
+        each file once, streaming, and checks in that one pass that its bytes are the ones the team \
+        pinned (a SHA-256 per file, or a SHA256SUMS manifest that must list every file of its folder) \
+        and that it carries no credential: private keys, cloud and service tokens, JWTs, or generated \
+        values assigned to passwords and tokens. Findings show only a masked excerpt. What it cannot \
+        read (a link, a FIFO, a file past a bound) is a finding too, never a silent pass.
+        """,
+        options: SecurityOption.all,
+        metrics: SecurityMetrics.specs,
+        defaultTimeout: .seconds(1800),
+        examples: SecurityExamples.all,
+        notes: [
+            """
+            **Verdict.** The gate fails when a finding is at least as severe as `fail_on` (default \
+            `high`); findings below it are reported. Thresholds on the counts (`high_findings: "== 0"`) \
+            add checks of their own. `modelgate run --report sarif:PATH` writes every finding for \
+            code-scanning views.
+            """,
+        ],
+        rules: SecurityRules.all)
+
+    let options: SecurityOptions
+
+    public init(options: GateOptions) throws(ConfigError) {
+        self.options = try SecurityOptions(options)
+    }
+
+    public func run(_ context: GateContext) async throws -> GateOutcome {
+        let scan = try SecurityScan(options: options, context: context).run()
+        let failing = scan.findings.filter { $0.severity >= options.failOn }
+        var summary = "\(scan.findings.count) findings in \(scan.filesScanned) files"
+        if let worst = scan.findings.map(\.severity).max() { summary += ", the worst \(worst.rawValue)" }
+        return GateOutcome(metrics: SecurityMetrics.metrics(scan.findings),
+                           evidence: Evidence([("files_scanned", scan.filesScanned), ("bytes_scanned", scan.bytesScanned)]),
+                           findings: scan.findings.sorted { ($0.severity, $1.location.path ?? "") > ($1.severity, $0.location.path ?? "") },
+                           status: failing.isEmpty ? .pass : .fail,
+                           summary: summary)
+    }
+}
+
+/// The counts the security gate reports, for thresholds and for the report.
+enum SecurityMetrics {
+    static let specs: [MetricSpec] = [
+        MetricSpec("findings", "Findings of every severity", range: .nonNegative),
+        MetricSpec("critical_findings", "Findings of severity critical", range: .nonNegative),
+        MetricSpec("high_findings", "Findings of severity high", range: .nonNegative),
+        MetricSpec("medium_findings", "Findings of severity medium", range: .nonNegative),
+        MetricSpec("low_findings", "Findings of severity low", range: .nonNegative),
+    ]
+
+    static func metrics(_ findings: [Finding]) -> [Metric] {
+        var metrics = [Metric("findings", Double(findings.count))]
+        for severity in [Finding.Severity.critical, .high, .medium, .low] {
+            metrics.append(Metric("\(severity.rawValue)_findings", Double(findings.filter { $0.severity == severity }.count)))
+        }
+        return metrics
+    }
+}

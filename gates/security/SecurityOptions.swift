@@ -1,0 +1,33 @@
+import Document
+import ModelGate
+
+/// The security gate's options, checked once before anything runs.
+struct SecurityOptions: Sendable {
+    /// nil: the candidate's artifacts.
+    var paths: [String]?
+    var pins: [(path: String, sha256: String)]
+    var manifest: String?
+    var secrets: Bool
+    var failOn: Finding.Severity
+    var maxFiles: Int
+    var maxFileBytes: Int
+
+    init(_ options: GateOptions) throws(ConfigError) {
+        typealias O = SecurityOption
+        paths = options.value(O.paths)
+        if let paths, paths.isEmpty { throw options.error("'paths' is empty: name the files or folders to scan", at: options[O.paths]) }
+        var pins: [(path: String, sha256: String)] = []
+        for member in options[O.sha256]?.objectValue ?? [] {
+            guard let hex = member.value.stringValue?.lowercased(), hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
+                throw options.error("the pin of '\(member.key)' must be a SHA-256 digest: 64 hexadecimal digits, in quotes if they are all digits", at: member.value)
+            }
+            pins.append((member.key, hex))
+        }
+        self.pins = pins
+        manifest = options.value(O.manifest)
+        secrets = try options.require(O.secrets)
+        failOn = Finding.Severity(rawValue: try options.require(O.failOn).rawValue)!
+        maxFiles = try options.require(O.maxFiles)
+        maxFileBytes = try options.require(O.maxFileBytes)
+    }
+}

@@ -1,0 +1,110 @@
+import Document
+import Foundation
+import ModelGate
+
+/// One run of the security gate: find the files, read each once (digest and secrets together),
+/// then hold the digests against the pins and the manifest.
+struct SecurityScan {
+    var options: SecurityOptions
+    var context: GateContext
+
+    struct Result {
+        var findings: [Finding] = []
+        var filesScanned = 0
+        var bytesScanned = 0
+    }
+
+    func run() throws -> Result {
+        var result = Result()
+        let written = options.paths ?? context.candidate.artifacts.map(\.path)
+        guard !written.isEmpty || !options.pins.isEmpty || options.manifest != nil else {
+            throw GateFailure("nothing to scan: set 'paths', or give the candidate artifacts")
+        }
+        var manifestFolder: String?
+        if let manifest = options.manifest {
+            let folder = (manifest as NSString).deletingLastPathComponent
+            manifestFolder = folder.isEmpty ? "." : folder
+        }
+        let targets = ScanTargets(written + options.pins.map(\.path) + (manifestFolder.map { [$0] } ?? []),
+                                  resolve: context.resolve, maxFiles: options.maxFiles, maxFileBytes: options.maxFileBytes)
+        result.findings += targets.findings
+
+        // Each file once, by where it is on disk; its digest serves the pins and the manifest.
+        var digests: [String: String] = [:]
+        var buffer: [UInt8] = []
+        for file in targets.files where digests[file.path] == nil {
+            let scan = try FileScan(file, secrets: options.secrets, buffer: &buffer)
+            digests[file.path] = scan.sha256
+            result.filesScanned += 1
+            result.bytesScanned += scan.bytes
+            result.findings += secretFindings(scan, file: file)
+        }
+        for pin in options.pins {
+            let path = context.resolve(pin.path)
+            guard let digest = digests[path] else {
+                result.findings.append(SecurityRules.finding(.digestMismatch, path: pin.path, message: "'\(pin.path)' is pinned but was not read"))
+                continue
+            }
+            if digest != pin.sha256 {
+                result.findings.append(SecurityRules.finding(.digestMismatch, path: pin.path,
+                                                             message: "'\(pin.path)' hashes to \(digest), not the pinned \(pin.sha256)"))
+            }
+        }
+        if let manifest = options.manifest, let manifestFolder {
+            result.findings += try manifestFindings(manifest, folder: manifestFolder, files: targets.files, digests: digests)
+        }
+        // The same problem found through two paths is one finding.
+        var seen = Set<String>()
+        result.findings = result.findings.filter { seen.insert("\($0.rule)|\($0.location.path ?? "")|\($0.location.offset ?? -1)|\($0.message)").inserted }
+        return result
+    }
+
+    private func secretFindings(_ scan: FileScan, file: ScanTargets.File) -> [Finding] {
+        let rules = SecretScanner.defaultRules
+        var findings = scan.secrets.map { match in
+            let rule = rules[match.rule]
+            return Finding(rule: rule.id, severity: rule.severity,
+                           location: Finding.Location(path: file.name, line: match.line, column: match.column, offset: match.offset),
+                           excerpt: match.excerpt, message: rule.summary)
+        }
+        if scan.droppedSecrets > 0 {
+            findings.append(SecurityRules.finding(.limitExceeded, path: file.name,
+                                                  message: "\(scan.droppedSecrets) more secrets in '\(file.name)' than the \(SecretScanner.maximumMatches) reported"))
+        }
+        return findings
+    }
+
+    private func manifestFindings(_ manifest: String, folder: String, files: [ScanTargets.File],
+                                  digests: [String: String]) throws -> [Finding] {
+        let bytes: [UInt8]
+        do {
+            bytes = try DocumentReader.readFile(context.resolve(manifest), maxSize: 16 << 20)
+        } catch {
+            return [SecurityRules.finding(.missingFile, path: manifest, message: "the manifest cannot be read: \(error)")]
+        }
+        let parsed = ArtifactManifest(text: bytes, name: manifest)
+        var findings = parsed.findings
+        let prefix = folder == "." ? "" : folder + "/"
+        let manifestName = String(manifest.dropFirst(prefix.count))
+        var listed = Set<String>()
+        for entry in parsed.entries {
+            listed.insert(entry.path)
+            let name = prefix + entry.path
+            guard let digest = digests[context.resolve(name)] else {
+                findings.append(SecurityRules.finding(.digestMismatch, path: name, line: nil,
+                                                      message: "'\(entry.path)' is listed in \(manifest) (line \(entry.line)) but was not found"))
+                continue
+            }
+            if digest != entry.sha256 {
+                findings.append(SecurityRules.finding(.digestMismatch, path: name,
+                                                      message: "'\(name)' hashes to \(digest), not \(entry.sha256) as \(manifest) line \(entry.line) says"))
+            }
+        }
+        for file in files where file.name.hasPrefix(prefix) || prefix.isEmpty {
+            let relative = String(file.name.dropFirst(prefix.count))
+            guard !ArtifactManifest.isOwnFile(relative, manifest: manifestName), !listed.contains(relative) else { continue }
+            findings.append(SecurityRules.finding(.unlistedFile, path: file.name, message: "'\(file.name)' is in the manifest's folder but not in \(manifest)"))
+        }
+        return findings
+    }
+}
