@@ -44,6 +44,11 @@ enum SecurityRules {
 
     /// Every rule of the gate, for the descriptor and SARIF.
     static var all: [FindingRule] {
-        Kind.allCases.map { catalogue[$0]! } + (SecretRules.all + [AssignedSecretRule.rule]).map(\.findingRule)
+        Kind.allCases.map { catalogue[$0]! } + SecretScanner.defaultRules.map(\.findingRule)
     }
+}
+
+extension SecretRule {
+    var findingSeverity: Finding.Severity { Finding.Severity(rawValue: severity) ?? .critical }
+    var findingRule: FindingRule { FindingRule(id: id, summary: summary, help: help, severity: findingSeverity) }
 }

@@ -63,7 +63,7 @@ struct SecurityScan {
         let rules = SecretScanner.defaultRules
         var findings = scan.secrets.map { match in
             let rule = rules[match.rule]
-            return Finding(rule: rule.id, severity: rule.severity,
+            return Finding(rule: rule.id, severity: rule.findingSeverity,
                            location: Finding.Location(path: file.name, line: match.line, column: match.column, offset: match.offset),
                            excerpt: match.excerpt, message: rule.summary)
         }

@@ -10,7 +10,7 @@ enum AssignedSecretRule {
     static let rule = SecretRule(
         id: "secret.assigned-high-entropy", summary: "A high-entropy value assigned to a password, secret or token",
         help: "A value that looks generated, assigned to a name like password, secret or token, is most likely a live credential. Move it to a secret store or an environment variable, and rotate it.",
-        severity: .medium,
+        severity: "medium",
         anchors: keywords, anchorsIgnoreCase: true,
         match: { bytes, start, anchor in match(bytes, start, anchor) },
         flags: ["password = \"Xk9#mP2$vL7qR4w!\"", "API_KEY: 9fA3kL0pQ7zX2mN8vB5c", "db_password=Tr0ub4dor&3xYz!9", "\"client_secret\": \"aZ8kQ2xV7pL4mN9w\"", "Password: Xk9#mP2$vL7qR4w!"],

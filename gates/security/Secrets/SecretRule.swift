@@ -1,4 +1,5 @@
-import ModelGate
+// The secret scanner depends on nothing but the standard library and Foundation, so it can be
+// fuzzed on its own (Tests/Fuzz/SecretScannerFuzz.swift).
 
 /// One kind of secret the scanner recognises: how a candidate starts (its anchor), how long it
 /// is and what it is made of once found, and what the report says about it. The anchors are
@@ -8,7 +9,8 @@ struct SecretRule: Sendable {
     var id: String
     var summary: String
     var help: String
-    var severity: Finding.Severity
+    /// `critical`, `high`, `medium` or `low`, as findings name severities.
+    var severity: String
     /// The bytes a match starts with (one of them), matched exactly, or without regard to ASCII
     /// case when `anchorsIgnoreCase` (then written in lower case).
     var anchors: [[UInt8]]
@@ -20,7 +22,7 @@ struct SecretRule: Sendable {
     var flags: [String]
     var ignores: [String]
 
-    init(id: String, summary: String, help: String, severity: Finding.Severity, anchors: [[UInt8]], anchorsIgnoreCase: Bool = false,
+    init(id: String, summary: String, help: String, severity: String, anchors: [[UInt8]], anchorsIgnoreCase: Bool = false,
          match: @escaping @Sendable (UnsafeRawBufferPointer, Int, Int) -> Int?, flags: [String], ignores: [String]) {
         self.id = id
         self.summary = summary
@@ -32,8 +34,6 @@ struct SecretRule: Sendable {
         self.flags = flags
         self.ignores = ignores
     }
-
-    var findingRule: FindingRule { FindingRule(id: id, summary: summary, help: help, severity: severity) }
 }
 
 /// Byte classes the rules use.
