@@ -5,13 +5,14 @@ enum Boundary {
     static let numberJoiners = ByteSet(".-/:_")
 
     /// A match may begin at `index`: the byte before is no letter or digit, and a digit does not
-    /// continue a number that a joiner links it to (CSV commas do not join).
+    /// continue a number that a joiner or a single space links it to (CSV commas do not join).
     @inline(__always) static func canStart(_ text: UnsafeRawBufferPointer, at index: Int) -> Bool {
         guard index > 0 else { return true }
         let previous = text[index - 1]
         if isAlphanumeric(previous) || previous == UInt8(ascii: "_") { return false }
-        if isDigit(text[index]) && numberJoiners.contains(previous) && index >= 2 && isDigit(text[index - 2]) {
-            return false
+        if isDigit(text[index]) && index >= 2 && isDigit(text[index - 2]) {
+            // `1.2.3.4.5` is one token; so is a spaced number: `62 811 761 750` holds no `811 761 750`.
+            if numberJoiners.contains(previous) || previous == UInt8(ascii: " ") { return false }
         }
         return true
     }

@@ -11,10 +11,11 @@ struct EmailDetector: Detector {
         ignores: ["user@localhost", "a..b@example.com", "name@-example.com", "@example.com", "name@example.c0m", "dev@host.123", "name.@example.com"])
 
     private static let localBytes = ByteSet.alphanumeric.union(ByteSet("._%+-'"))
+    private static let insideLocalPart = ByteSet.alphanumeric.union(ByteSet("._%+-"))
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
-        // Inside a longer local part (`a..b@`, `x-y@`) is no start.
-        if start > 0, EmailDetector.localBytes.contains(text[start - 1]) { return nil }
+        // Inside a longer local part (`a..b@`, `x-y@`) is no start; a quote before is no part of it.
+        if start > 0, EmailDetector.insideLocalPart.contains(text[start - 1]) { return nil }
         // Local part: dot-atom, at most 64 bytes (RFC 5321 §4.5.3.1.1).
         var index = start
         var previous: UInt8 = 0

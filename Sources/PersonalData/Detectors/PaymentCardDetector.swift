@@ -1,6 +1,6 @@
 /// Payment card numbers: issuer (IIN) ranges and lengths, then the Luhn check (ISO/IEC 7812-1).
 /// Written bare, or in groups of four with spaces or dashes (the last group shorter), or
-/// Amex/Diners style 4-6-5 and 4-6-4.
+/// Amex/Diners style 4-6-5 and 4-6-4; all of a grouped number or none of it.
 /// Source for the ranges: https://en.wikipedia.org/wiki/Payment_card_number#Issuer_identification_number_(IIN)
 /// (Visa 4; Mastercard 51–55, 2221–2720; Amex 34, 37; Discover 6011, 644–649, 65, 622126–622925;
 /// JCB 3528–3589; Diners 36, 38–39, 300–305; UnionPay 62; Maestro 5018, 5020, 5038, 5893, 6304, 6759, 6761–6763).
@@ -13,7 +13,7 @@ struct PaymentCardDetector: Detector {
                 "2223003122003222", "6011111111111117", "3530111333300000", "36227206271667", "6200000000000005",
                 "card 4012888888881881 expires"],
         ignores: ["4111 1111 1111 1112", "1234 5678 9012 3456", "order 4111111111111111222", "9111111111111111",
-                  "4111.1111.1111.1111", "41111 11111 11111 1"])
+                  "4111.1111.1111.1111", "41111 11111 11111 1", "4111 1111 1111 1111 22"])
 
     private static let separators = ByteSet(" -")
 
@@ -52,16 +52,12 @@ struct PaymentCardDetector: Detector {
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         guard let number = DigitGroups(text, at: start, separators: PaymentCardDetector.separators) else { return nil }
-        var groups = number.groupCount
-        while groups >= 1 {
-            let length = number.digitCount(inGroups: groups)
-            if (12...19).contains(length), isCardGrouping(number, groups), isIssued(number.digits, length: length),
-               Checksum.luhn(number.digits, count: length) {
-                return number.end(afterGroups: groups)
-            }
-            groups -= 1
-        }
-        return nil
+        // All the groups or nothing: the first sixteen digits of a longer grouped number are no card.
+        let groups = number.groupCount
+        let length = number.digitCount(inGroups: groups)
+        guard (12...19).contains(length), isCardGrouping(number, groups), isIssued(number.digits, length: length),
+              Checksum.luhn(number.digits, count: length) else { return nil }
+        return number.end(afterGroups: groups)
     }
 
     /// Bare, fours with a shorter last group, or 4-6-5 / 4-6-4.

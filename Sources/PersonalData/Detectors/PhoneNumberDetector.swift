@@ -1,8 +1,8 @@
 /// Phone numbers: international (`+` or `00`, a known country code, and a national number of
 /// that country's length; E.164), NANP national (`(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, optional
 /// leading 1, NANPA's NXX and N11 rules), national numbers with a trunk `0` in groups (UK, most of
-/// the EU: 10–12 digits, groups of two or more), and Spanish and Italian mobile groupings. Bare
-/// national digit runs are left to context: without a separator they are as often an order number.
+/// the EU: 10–12 digits, groups of three or more after the area code, or French pairs), and
+/// Spanish and Italian mobile groupings. Bare national digit runs are left to context: without a separator they are as often an order number.
 /// Sources: ITU-T E.164 (https://www.itu.int/rec/T-REC-E.164), NANPA (https://www.nationalnanpa.com/),
 /// Ofcom's National Telephone Numbering Plan, and the national plans listed by the ITU (see `PhoneNumberPlan`).
 struct PhoneNumberDetector: Detector {
@@ -12,10 +12,10 @@ struct PhoneNumberDetector: Detector {
     let examples = DetectorExamples(
         flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
                 "212-555-0123", "1-800-275-2273", "0049 30 1234567", "020 7946 0958", "030/1234567", "01 23 45 67 89",
-                "06-12345678", "+33 6 12 34 56 78", "612 345 678", "call +49 151 23456789 now"],
+                "06-12345678", "01.23.45.67.89", "+33 6 12 34 56 78", "612 345 678", "call +49 151 23456789 now"],
         ignores: ["+44 20 7946 09", "+999 1234 5678", "212-911-0123", "2023-01-15", "15.01.2023",
                   "0.12.3456.789", "078-05-1120", "123-456-7890", "+4420794609581234", "(112) 555-0123",
-                  "0 123", "555-0123"])
+                  "0 123", "555-0123", "075-25-47728"])
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         let first = text.byte(start)
@@ -71,7 +71,7 @@ struct PhoneNumberDetector: Detector {
         var groups = number.groupCount
         while groups >= 2 {
             let digits = number.digitCount(inGroups: groups)
-            if (10...12).contains(digits), (0..<groups).allSatisfy({ number.length(ofGroup: $0) >= 2 }),
+            if (10...12).contains(digits), isNationalGrouping(number, groups),
                number.usesOneSeparator(groups), !looksLikeDottedQuad(number, groups) {
                 return number.end(afterGroups: groups)
             }
@@ -80,7 +80,8 @@ struct PhoneNumberDetector: Detector {
         return nil
     }
 
-    /// Spanish `612 345 678` / `612 34 56 78` (first digit 6–9) and Italian mobile `3xx xxx xxxx` / `3xx xxxxxxx`.
+    /// Spanish `612 345 678` / `612 34 56 78` (first digit 6–9) and Italian mobile `3xx xxx xxxx` / `3xx xxxxxxx`,
+    /// spaced as both countries write them (dashes and dots there are more often references).
     private func mobile(_ number: PhoneGroups) -> Int? {
         guard number.parenthesised == nil else { return nil }
         let lead = number.digits[0]
@@ -88,11 +89,19 @@ struct PhoneNumberDetector: Detector {
         for pattern in patterns where number.groupCount >= pattern.count {
             let groups = pattern.count
             if (0..<groups).allSatisfy({ number.length(ofGroup: $0) == pattern[$0] }), number.usesOneSeparator(groups),
-               number.separator(after: 0) != UInt8(ascii: ".") {
+               number.separator(after: 0) == UInt8(ascii: " ") {
                 return number.end(afterGroups: groups)
             }
         }
         return nil
+    }
+
+    /// After the area code, groups of three or more digits, or the French `0X XX XX XX XX` in pairs;
+    /// `075-25-47728` is a reference, not a number anyone dials.
+    private func isNationalGrouping(_ number: PhoneGroups, _ groups: Int) -> Bool {
+        let lengths = (0..<groups).map { number.length(ofGroup: $0) }
+        if lengths == [2, 2, 2, 2, 2] { return true }
+        return lengths.dropFirst().allSatisfy { $0 >= 3 }
     }
 
     private func looksLikeDottedQuad(_ number: PhoneGroups, _ groups: Int) -> Bool {
