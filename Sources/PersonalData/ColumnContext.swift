@@ -51,8 +51,8 @@ public enum ColumnContext: String, CaseIterable, Sendable {
     /// Ordinary words that name a person's data only when they are the whole column name or
     /// follow a qualifier that makes them about a person.
     static let exactOnly: [ColumnContext: [String]] = [
-        .fullName: ["name", "nom", "nombre", "navn"],
-        .surname: ["nom_famille"],
+        .fullName: ["name", "nombre"],
+        .surname: ["nom"],
     ]
 
     static let personQualifiers: Set<String> = ["customer", "client", "user", "patient", "employee", "contact", "person",
