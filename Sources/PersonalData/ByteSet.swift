@@ -45,6 +45,16 @@ public struct ByteSet: Sendable, Equatable {
         lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
     }
 
+    public func subtracting(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.words.0 &= ~other.words.0
+        result.words.1 &= ~other.words.1
+        result.words.2 &= ~other.words.2
+        result.words.3 &= ~other.words.3
+        return result
+    }
+
+    public static let all = ByteSet(ranges: 0...255)
     public static let digits = ByteSet(ranges: 0x30...0x39)
     public static let upper = ByteSet(ranges: 0x41...0x5A)
     public static let lower = ByteSet(ranges: 0x61...0x7A)

@@ -8,16 +8,32 @@
 /// scanning resumes after it, so a card number is not also a phone number.
 public struct PersonalDataScanner: Sendable {
     public let detectors: [any Detector]
-    /// For each first byte, the indices of the detectors that can begin with it, in priority order.
-    private let candidatesByFirstByte: [[Int]]
-    private let requiredSignals: [UInt8]
+    /// The candidates at a start, as bit sets over `detectors` (bit i is detector i, at most 64):
+    /// by first byte; by the signals of the word; and, for a start with a digit, by the length of
+    /// the digit run (capped at 63) and the byte after it (`DigitLead`).
+    private let byFirstByte: [UInt64]
+    private let bySignals: [UInt64]
+    private let byDigitLead: [UInt64]
 
     public init(detectors: [any Detector] = Detectors.all) {
+        precondition(detectors.count <= 64, "the scanner's candidate sets hold 64 detectors")
         self.detectors = detectors
-        candidatesByFirstByte = (0..<256).map { byte in
-            detectors.indices.filter { detectors[$0].firstBytes.contains(UInt8(byte)) }
+        func set(_ member: (any Detector) -> Bool) -> UInt64 {
+            detectors.indices.reduce(0) { member(detectors[$1]) ? $0 | (1 << UInt64($1)) : $0 }
         }
-        requiredSignals = detectors.map { $0.signals.rawValue }
+        byFirstByte = (0..<256).map { byte in set { $0.firstBytes.contains(UInt8(byte)) } }
+        bySignals = (0..<8).map { signals in set { $0.signals.rawValue == 0 || $0.signals.rawValue & UInt8(signals) != 0 } }
+        let leads = detectors.map(\.digitLeads)
+        var byDigitLead = [UInt64](repeating: 0, count: 64 * 256)
+        for length in 1..<64 {
+            for follower in 0..<256 {
+                for (index, forms) in leads.enumerated()
+                where forms.contains(where: { $0.admits(length: length, follower: UInt8(follower)) }) {
+                    byDigitLead[length << 8 | follower] |= 1 << UInt64(index)
+                }
+            }
+        }
+        self.byDigitLead = byDigitLead
     }
 
     /// Every match in `text`, appended to `matches` in order of position.
@@ -82,8 +98,11 @@ public struct PersonalDataScanner: Sendable {
         while end > start, value[end - 1] == 0x20 || value[end - 1] == 0x09 { end -= 1 }
         guard start < end else { return nil }
         let trimmed = UnsafeRawBufferPointer(rebasing: value[start..<end])
-        for candidate in candidatesByFirstByte[Int(trimmed[0])] where detectors[candidate].match(in: trimmed, at: 0) == trimmed.count {
-            return detectors[candidate].id
+        var candidates = byFirstByte[Int(trimmed[0])]
+        while candidates != 0 {
+            let candidate = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            if detectors[candidate].match(in: trimmed, at: 0) == trimmed.count { return detectors[candidate].id }
         }
         return nil
     }
@@ -92,10 +111,19 @@ public struct PersonalDataScanner: Sendable {
     public func classify(value: [UInt8]) -> DetectorID? { value.withUnsafeBytes { classify(value: $0) } }
 
     private func longestMatch(in text: UnsafeRawBufferPointer, at start: Int, signals: UInt8) -> PersonalDataMatch? {
+        let first = text[start]
+        var candidates = byFirstByte[Int(first)] & bySignals[Int(signals)]
+        if isDigit(first) {
+            var digits = 1
+            while digits < 63, isDigit(text.byte(start + digits)) { digits += 1 }
+            var follower = text.byte(start + digits)
+            if follower == UInt8(ascii: " "), !isDigit(text.byte(start + digits + 1)) { follower = DigitLead.spaceThenOther }
+            candidates &= byDigitLead[digits << 8 | Int(follower)]
+        }
         var best: PersonalDataMatch?
-        for candidate in candidatesByFirstByte[Int(text[start])] {
-            let required = requiredSignals[candidate]
-            guard required == 0 || required & signals != 0 else { continue }
+        while candidates != 0 {
+            let candidate = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
             guard let end = detectors[candidate].match(in: text, at: start), end > start, end <= text.count,
                   Boundary.canEnd(text, at: end) else { continue }
             if end > (best?.range.upperBound ?? 0) {

@@ -4,12 +4,15 @@
 /// Source: Receita Federal, Instrução Normativa RFB nº 2172/2024 and the algorithm as documented at
 /// https://pt.wikipedia.org/wiki/Cadastro_de_pessoas_f%C3%ADsicas#D%C3%ADgitos_verificadores
 struct BrazilianCPFDetector: Detector {
-    let id = DetectorID.brCPF
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["529.982.247-25", "52998224725", "cpf 111.444.777-35"],
-        ignores: ["529.982.247-26", "111.111.111-11", "00000000000", "529.982.24725", "529-982-247-25"])
+    var id: DetectorID { .brCPF }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(3), then: ByteSet(".")), DigitLead(LeadingDigits(11), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["529.982.247-25", "52998224725", "cpf 111.444.777-35"],
+            ignores: ["529.982.247-26", "111.111.111-11", "00000000000", "529.982.24725", "529-982-247-25"])
+    }
 
     private static let separators = ByteSet(".-")
 

@@ -3,12 +3,15 @@
 /// Source: Rijksoverheid, "Logisch ontwerp BSN" (elfproef), summarised at
 /// https://nl.wikipedia.org/wiki/Burgerservicenummer#11-proef
 struct DutchBSNDetector: Detector {
-    let id = DetectorID.nlBSN
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["111222333", "123456782", "bsn 1234.56.782"],
-        ignores: ["111222334", "123456789", "000000000", "12345678", "1234567820", "1234-56-782"])
+    var id: DetectorID { .nlBSN }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(4), then: ByteSet(".")), DigitLead(LeadingDigits(9), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["111222333", "123456782", "bsn 1234.56.782"],
+            ignores: ["111222334", "123456789", "000000000", "12345678", "1234567820", "1234-56-782"])
+    }
 
     private static let separators = ByteSet(".")
 

@@ -3,12 +3,14 @@
 /// a top-level domain of letters, or an IDNA `xn--` label (RFC 5890), as the root zone allows.
 /// Sources: https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1, https://www.rfc-editor.org/rfc/rfc5321#section-4.1.2
 struct EmailDetector: Detector {
-    let id = DetectorID.email
-    let firstBytes = ByteSet.alphanumeric
-    let signals: WordSignals = .at
-    let examples = DetectorExamples(
-        flags: ["jane.doe@example.com", "o'brien+news@mail.example.co.uk", "x9_y@sub-domain.example.org", "Contact: anna.k@uni-heidelberg.de."],
-        ignores: ["user@localhost", "a..b@example.com", "name@-example.com", "@example.com", "name@example.c0m", "dev@host.123", "name.@example.com"])
+    var id: DetectorID { .email }
+    var firstBytes: ByteSet { ByteSet.alphanumeric }
+    var signals: WordSignals { .at }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["jane.doe@example.com", "o'brien+news@mail.example.co.uk", "x9_y@sub-domain.example.org", "Contact: anna.k@uni-heidelberg.de."],
+            ignores: ["user@localhost", "a..b@example.com", "name@-example.com", "@example.com", "name@example.c0m", "dev@host.123", "name.@example.com"])
+    }
 
     private static let localBytes = ByteSet.alphanumeric.union(ByteSet("._%+-'"))
     private static let insideLocalPart = ByteSet.alphanumeric.union(ByteSet("._%+-"))

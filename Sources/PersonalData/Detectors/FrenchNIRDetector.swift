@@ -6,13 +6,16 @@
 /// https://www.insee.fr/fr/metadonnees/definition/c1409 and the key's definition in the
 /// Cnav's "Clé de contrôle du NIR"; Corsica rule as in the Sécurité sociale's SNGI specification.
 struct FrenchNIRDetector: Detector {
-    let id = DetectorID.frNIR
-    let firstBytes = ByteSet("1278")
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["1 84 12 76 451 089 46", "184127645108946", "2 90 02 2A 004 005 25", "1841276451089 46"],
-        ignores: ["1 84 12 76 451 089 47", "3 84 12 76 451 089 46", "1 84 13 76 451 089 46", "1 84 12 00 451 089 46",
-                  "18412764510894", "1 84 12 2C 451 089 46"])
+    var id: DetectorID { .frNIR }
+    var firstBytes: ByteSet { ByteSet("1278") }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1, 13), then: ByteSet(" ")), DigitLead(LeadingDigits(6), then: ByteSet("AB")), DigitLead(LeadingDigits(15), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["1 84 12 76 451 089 46", "184127645108946", "2 90 02 2A 004 005 25", "1841276451089 46"],
+            ignores: ["1 84 12 76 451 089 47", "3 84 12 76 451 089 46", "1 84 13 76 451 089 46", "1 84 12 00 451 089 46",
+                      "18412764510894", "1 84 12 2C 451 089 46"])
+    }
 
     /// Characters in each part of the number.
     private static let parts = [1, 2, 2, 2, 3, 3, 2]

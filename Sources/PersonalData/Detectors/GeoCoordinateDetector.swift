@@ -5,13 +5,16 @@
 /// Source: ISO 6709:2022 (decimal-degree representation), https://www.iso.org/standard/75147.html;
 /// the precision reasoning as in https://en.wikipedia.org/wiki/Decimal_degrees#Precision
 struct GeoCoordinateDetector: Detector {
-    let id = DetectorID.latLon
-    let firstBytes = ByteSet.digits.union(ByteSet("-"))
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["48.8566, 2.3522", "-33.8688,151.2093", "40.712776 -74.005974", "at (51.5074, -0.1278) today"],
-        ignores: ["91.0000, 2.3522", "48.8566, 181.0000", "48.85, 2.35", "12.50, 3.99", "0.0000, 0.0000", "48.8566",
-                  "1.2345.6789, 2.3456"])
+    var id: DetectorID { .latLon }
+    var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("-")) }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["48.8566, 2.3522", "-33.8688,151.2093", "40.712776 -74.005974", "at (51.5074, -0.1278) today"],
+            ignores: ["91.0000, 2.3522", "48.8566, 181.0000", "48.85, 2.35", "12.50, 3.99", "0.0000, 0.0000", "48.8566",
+                      "1.2345.6789, 2.3456"])
+    }
 
     static let minimumDecimals = 4
 

@@ -6,12 +6,15 @@
 /// described at https://kryptografie.de/kryptografie/chiffre/steuer-id.htm (whose example
 /// 12345678995 is among ours).
 struct GermanTaxIDDetector: Detector {
-    let id = DetectorID.deTaxID
-    let firstBytes = ByteSet(ranges: 0x31...0x39)
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["86095742719", "65929970489", "Steuer-ID: 86 095 742 719", "12345678995"],
-        ignores: ["86095742718", "06095742719", "11111111111", "12345678905", "86-095-742-719"])
+    var id: DetectorID { .deTaxID }
+    var firstBytes: ByteSet { ByteSet(ranges: 0x31...0x39) }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(2), then: ByteSet(" ")), DigitLead(LeadingDigits(11), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["86095742719", "65929970489", "Steuer-ID: 86 095 742 719", "12345678995"],
+            ignores: ["86095742718", "06095742719", "11111111111", "12345678905", "86-095-742-719"])
+    }
 
     private static let separators = ByteSet(" ")
 

@@ -3,14 +3,16 @@
 /// Written bare or in groups of four separated by single spaces, upper case (the print format).
 /// Source: SWIFT IBAN Registry (https://www.swift.com/standards/data-standards/iban), lengths per country.
 struct IBANDetector: Detector {
-    let id = DetectorID.iban
-    let firstBytes = ByteSet.upper
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "FR14 2004 1010 0505 0001 3M02 606",
-                "NL91ABNA0417164300", "iban: BE68 5390 0754 7034."],
-        ignores: ["GB82 WEST 1234 5698 7654 33", "DE8937040044053201300", "XX89370400440532013000",
-                  "NL91ABNA04171643001", "de89370400440532013000"])
+    var id: DetectorID { .iban }
+    var firstBytes: ByteSet { ByteSet.upper }
+    var signals: WordSignals { .digit }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "FR14 2004 1010 0505 0001 3M02 606",
+                    "NL91ABNA0417164300", "iban: BE68 5390 0754 7034."],
+            ignores: ["GB82 WEST 1234 5698 7654 33", "DE8937040044053201300", "XX89370400440532013000",
+                      "NL91ABNA04171643001", "de89370400440532013000"])
+    }
 
     /// Registered lengths, from the SWIFT IBAN Registry.
     static let lengths: [String: Int] = [

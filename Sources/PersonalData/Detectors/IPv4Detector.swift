@@ -3,13 +3,16 @@
 /// version string (`v1.2.3.4`, `version 1.2.3.4`).
 /// Source: https://www.rfc-editor.org/rfc/rfc6943#section-3.1.1, RFC 791.
 struct IPv4Detector: Detector {
-    let id = DetectorID.ipv4
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["192.168.1.20", "client 10.0.0.1:8080 connected", "8.8.8.8", "255.255.255.255"],
-        ignores: ["192.168.01.1", "256.1.1.1", "1.2.3", "1.2.3.4.5", "v1.2.3.4", "version 2.10.0.1", "release 1.0.0.3",
-                  "10.0.0.1a"])
+    var id: DetectorID { .ipv4 }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["192.168.1.20", "client 10.0.0.1:8080 connected", "8.8.8.8", "255.255.255.255"],
+            ignores: ["192.168.01.1", "256.1.1.1", "1.2.3", "1.2.3.4.5", "v1.2.3.4", "version 2.10.0.1", "release 1.0.0.3",
+                      "10.0.0.1a"])
+    }
 
     private static let versionWords: [[UInt8]] = ["v", "ver", "version", "release", "build", "firmware", "fw"].map { Array($0.utf8) }
 

@@ -4,13 +4,16 @@
 /// `a::b`) are left alone: loopback is no one's address, and two groups are usually code (`std::`).
 /// Sources: https://www.rfc-editor.org/rfc/rfc4291#section-2.2, https://www.rfc-editor.org/rfc/rfc5952
 struct IPv6Detector: Detector {
-    let id = DetectorID.ipv6
-    let firstBytes = ByteSet.hex.union(ByteSet(":"))
-    let signals: WordSignals = .colon
-    let examples = DetectorExamples(
-        flags: ["2001:db8::ff00:42:8329", "2001:0db8:0000:0000:0000:ff00:0042:8329", "fe80::1ff:fe23:4567:890a",
-                "::ffff:192.0.2.128", "from 2a00:1450:4001:82b::200e port 443", "2001:DB8::1"],
-        ignores: ["2001:db8::1::2", "12:30:45", "2001:db8:0:0:0:0:0:0:1", "::1", "std::vector", "2001:db8::12345", "a::b"])
+    var id: DetectorID { .ipv6 }
+    var firstBytes: ByteSet { ByteSet.hex.union(ByteSet(":")) }
+    var signals: WordSignals { .colon }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...4), then: ByteSet.hex.subtracting(.digits).union(ByteSet(":")))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["2001:db8::ff00:42:8329", "2001:0db8:0000:0000:0000:ff00:0042:8329", "fe80::1ff:fe23:4567:890a",
+                    "::ffff:192.0.2.128", "from 2a00:1450:4001:82b::200e port 443", "2001:DB8::1"],
+            ignores: ["2001:db8::1::2", "12:30:45", "2001:db8:0:0:0:0:0:0:1", "::1", "std::vector", "2001:db8::12345", "a::b"])
+    }
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         // Not the tail of a longer run of hex groups (`2001:db8:0:0:0:0:0:0:1` from `db8`).

@@ -5,13 +5,15 @@
 /// Source: Decreto ministeriale 23 dicembre 1976, allegati (tables of the check character);
 /// summary at https://it.wikipedia.org/wiki/Codice_fiscale#Generazione_del_codice_fiscale
 struct ItalianCodiceFiscaleDetector: Detector {
-    let id = DetectorID.itCodiceFiscale
-    let firstBytes = ByteSet.upper
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["RSSMRA85T10A562S", "cf: MRTMTT25D09F205Z", "RSSMRA85T10A56NH"],
-        ignores: ["RSSMRA85T10A562T", "RSSMRA85Z10A562S", "RSSMRA85T99A562S", "RSSMRA85T10A5620", "rssmra85t10a562s",
-                  "RSSMRA85T10A562SX"])
+    var id: DetectorID { .itCodiceFiscale }
+    var firstBytes: ByteSet { ByteSet.upper }
+    var signals: WordSignals { .digit }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["RSSMRA85T10A562S", "cf: MRTMTT25D09F205Z", "RSSMRA85T10A56NH"],
+            ignores: ["RSSMRA85T10A562T", "RSSMRA85Z10A562S", "RSSMRA85T99A562S", "RSSMRA85T10A5620", "rssmra85t10a562s",
+                      "RSSMRA85T10A562SX"])
+    }
 
     /// Positions (0-based) that hold digits, or their omocodia letters.
     private static let digitPositions: Set<Int> = [6, 7, 9, 10, 12, 13, 14]

@@ -3,13 +3,16 @@
 /// case; not all zeros (the null address) and not broadcast (all ones), which identify no device.
 /// Source: IEEE Std 802-2014 §8.1 (hexadecimal representation), https://standards.ieee.org/wp-content/uploads/import/documents/tutorials/eui.pdf
 struct MACAddressDetector: Detector {
-    let id = DetectorID.mac
-    let firstBytes = ByteSet.hex
-    let signals: WordSignals = [.digit, .colon]
-    let examples = DetectorExamples(
-        flags: ["00:1A:2B:3C:4D:5E", "a4-83-e7-0b-1c-2d", "0023.6b1f.90ac", "wlan0 hwaddr 3c:22:fb:91:0e:7d up"],
-        ignores: ["00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff", "00:1A:2B:3C:4D", "00:1A-2B:3C:4D:5E", "00:1a:2B:3c:4D:5e",
-                  "00:1A:2B:3C:4D:5E:6F", "12:30:45"])
+    var id: DetectorID { .mac }
+    var firstBytes: ByteSet { ByteSet.hex }
+    var signals: WordSignals { [.digit, .colon] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...4), then: ByteSet.hex.subtracting(.digits).union(ByteSet(":-.")))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["00:1A:2B:3C:4D:5E", "a4-83-e7-0b-1c-2d", "0023.6b1f.90ac", "wlan0 hwaddr 3c:22:fb:91:0e:7d up"],
+            ignores: ["00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff", "00:1A:2B:3C:4D", "00:1A-2B:3C:4D:5E", "00:1a:2B:3c:4D:5e",
+                      "00:1A:2B:3C:4D:5E:6F", "12:30:45"])
+    }
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         // Not the tail of a longer run of hex groups (`2001:db8:0:0:0:0:0:0:1` from `db8`).

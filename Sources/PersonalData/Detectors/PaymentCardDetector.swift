@@ -5,15 +5,18 @@
 /// (Visa 4; Mastercard 51–55, 2221–2720; Amex 34, 37; Discover 6011, 644–649, 65, 622126–622925;
 /// JCB 3528–3589; Diners 36, 38–39, 300–305; UnionPay 62; Maestro 5018, 5020, 5038, 5893, 6304, 6759, 6761–6763).
 struct PaymentCardDetector: Detector {
-    let id = DetectorID.paymentCard
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005", "3714 496353 98431",
-                "2223003122003222", "6011111111111117", "3530111333300000", "36227206271667", "6200000000000005",
-                "card 4012888888881881 expires"],
-        ignores: ["4111 1111 1111 1112", "1234 5678 9012 3456", "order 4111111111111111222", "9111111111111111",
-                  "4111.1111.1111.1111", "41111 11111 11111 1", "4111 1111 1111 1111 22"])
+    var id: DetectorID { .paymentCard }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(4), then: ByteSet(" -")), DigitLead(LeadingDigits(12...19), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005", "3714 496353 98431",
+                    "2223003122003222", "6011111111111117", "3530111333300000", "36227206271667", "6200000000000005",
+                    "card 4012888888881881 expires"],
+            ignores: ["4111 1111 1111 1112", "1234 5678 9012 3456", "order 4111111111111111222", "9111111111111111",
+                      "4111.1111.1111.1111", "41111 11111 11111 1", "4111 1111 1111 1111 22"])
+    }
 
     private static let separators = ByteSet(" -")
 

@@ -6,16 +6,19 @@
 /// Sources: ITU-T E.164 (https://www.itu.int/rec/T-REC-E.164), NANPA (https://www.nationalnanpa.com/),
 /// Ofcom's National Telephone Numbering Plan, and the national plans listed by the ITU (see `PhoneNumberPlan`).
 struct PhoneNumberDetector: Detector {
-    let id = DetectorID.phone
-    let firstBytes = ByteSet.digits.union(ByteSet("+("))
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
-                "212-555-0123", "1-800-275-2273", "0049 30 1234567", "020 7946 0958", "030/1234567", "01 23 45 67 89",
-                "06-12345678", "01.23.45.67.89", "+33 6 12 34 56 78", "612 345 678", "call +49 151 23456789 now"],
-        ignores: ["+44 20 7946 09", "+999 1234 5678", "212-911-0123", "2023-01-15", "15.01.2023",
-                  "0.12.3456.789", "078-05-1120", "123-456-7890", "+4420794609581234", "(112) 555-0123",
-                  "0 123", "555-0123", "075-25-47728"])
+    var id: DetectorID { .phone }
+    var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("+(")) }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" -./"))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
+                    "212-555-0123", "1-800-275-2273", "0049 30 1234567", "020 7946 0958", "030/1234567", "01 23 45 67 89",
+                    "06-12345678", "01.23.45.67.89", "+33 6 12 34 56 78", "612 345 678", "call +49 151 23456789 now"],
+            ignores: ["+44 20 7946 09", "+999 1234 5678", "212-911-0123", "2023-01-15", "15.01.2023",
+                      "0.12.3456.789", "078-05-1120", "123-456-7890", "+4420794609581234", "(112) 555-0123",
+                      "0 123", "555-0123", "075-25-47728"])
+    }
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         let first = text.byte(start)

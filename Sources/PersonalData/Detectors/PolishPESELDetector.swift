@@ -4,12 +4,15 @@
 /// Source: Ustawa o ewidencji ludności (Dz.U. 2010 nr 217 poz. 1427) and MSWiA's description of
 /// the number, https://www.gov.pl/web/gov/czym-jest-numer-pesel
 struct PolishPESELDetector: Detector {
-    let id = DetectorID.plPESEL
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["44051401359", "02070803628", "pesel: 85121012341"],
-        ignores: ["44051401358", "44053201354", "44023001353", "4405140135", "440514013590"])
+    var id: DetectorID { .plPESEL }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(11), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["44051401359", "02070803628", "pesel: 85121012341"],
+            ignores: ["44051401358", "44053201354", "44023001353", "4405140135", "440514013590"])
+    }
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         guard let number = DigitGroups(text, at: start, separators: ByteSet(), maxGroups: 1), number.digitCount == 11 else { return nil }

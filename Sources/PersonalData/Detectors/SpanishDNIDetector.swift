@@ -3,12 +3,15 @@
 /// Source: Ministerio del Interior, "Cálculo del dígito de control del NIF/NIE",
 /// https://www.interior.gob.es/opencms/es/servicios-al-ciudadano/tramites-y-gestiones/dni/calculo-del-digito-de-control-del-nif-nie/
 struct SpanishDNIDetector: Detector {
-    let id = DetectorID.esDNI
-    let firstBytes = ByteSet.digits.union(ByteSet("XYZ"))
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["12345678Z", "12345678-Z", "X1234567L", "Y-1234567-X", "dni 00000000T."],
-        ignores: ["12345678A", "X1234567A", "1234567Z", "123456789Z", "12345678z", "W1234567L"])
+    var id: DetectorID { .esDNI }
+    var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("XYZ")) }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(8), then: ByteSet.upper.union(ByteSet("-\u{01}")))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["12345678Z", "12345678-Z", "X1234567L", "Y-1234567-X", "dni 00000000T."],
+            ignores: ["12345678A", "X1234567A", "1234567Z", "123456789Z", "12345678z", "W1234567L"])
+    }
 
     private static let letters = Array("TRWAGMYFPDXBNJZSQVHLCKE".utf8)
 

@@ -3,12 +3,15 @@
 /// the Luhn check runs over the ten digits YYMMDDNNNC.
 /// Source: Skatteverket, "Personnummer" (SKV 704), https://www.skatteverket.se/download/18.1e6d5f87115319ffba380001857/1708607303128/70408.pdf
 struct SwedishPersonnummerDetector: Detector {
-    let id = DetectorID.sePersonnummer
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["811218-9876", "19811218-9876", "8112189876", "198112189876", "121212+1212", "811278-9873"],
-        ignores: ["811218-9875", "811318-9878", "811232-9876", "811218 9876", "18811218-9876"])
+    var id: DetectorID { .sePersonnummer }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(6, 8), then: ByteSet("-+")), DigitLead(LeadingDigits(10, 12), then: DigitLead.bare)] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["811218-9876", "19811218-9876", "8112189876", "198112189876", "121212+1212", "811278-9873"],
+            ignores: ["811218-9875", "811318-9878", "811232-9876", "811218 9876", "18811218-9876"])
+    }
 
     private static let separators = ByteSet("-+")
 

@@ -3,12 +3,14 @@
 /// or V; the second not O; never BG, GB, KN, NK, NT, TN or ZZ.
 /// Source: HMRC National Insurance Manual NIM39110, https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim39110
 struct UKNationalInsuranceNumberDetector: Detector {
-    let id = DetectorID.ukNINO
-    let firstBytes = ByteSet.upper
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["AB123456C", "JG 10 37 35 D", "NINO: PE 123456 A."],
-        ignores: ["QQ123456C", "AO123456C", "GB123456A", "ZZ123456D", "AB123456E", "AB12345C", "ab123456c", "DA123456A"])
+    var id: DetectorID { .ukNINO }
+    var firstBytes: ByteSet { ByteSet.upper }
+    var signals: WordSignals { .digit }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["AB123456C", "JG 10 37 35 D", "NINO: PE 123456 A."],
+            ignores: ["QQ123456C", "AO123456C", "GB123456A", "ZZ123456D", "AB123456E", "AB12345C", "ab123456c", "DA123456A"])
+    }
 
     private static let neverFirst = ByteSet("DFIQUV")
     private static let neverSecond = ByteSet("DFIQUVO")

@@ -5,13 +5,16 @@
 /// Source: SSA, "Social Security Number Randomization" (https://www.ssa.gov/employer/randomization.html)
 /// and POMS RM 10201.060 on invalid numbers.
 struct USSocialSecurityNumberDetector: Detector {
-    let id = DetectorID.usSSN
-    let firstBytes = ByteSet.digits
-    let signals: WordSignals = .digit
-    let examples = DetectorExamples(
-        flags: ["536-22-1234", "SSN 123 45 6789 on file", "772-01-0001"],
-        ignores: ["000-12-3456", "666-12-3456", "912-34-5678", "123-00-4567", "123-45-0000", "078-05-1120",
-                  "219-09-9999", "123-45-67890", "123-456-7890", "2023-01-15", "536-22 1234"])
+    var id: DetectorID { .usSSN }
+    var firstBytes: ByteSet { ByteSet.digits }
+    var signals: WordSignals { .digit }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(3), then: ByteSet("- "))] }
+    var examples: DetectorExamples {
+        DetectorExamples(
+            flags: ["536-22-1234", "SSN 123 45 6789 on file", "772-01-0001"],
+            ignores: ["000-12-3456", "666-12-3456", "912-34-5678", "123-00-4567", "123-45-0000", "078-05-1120",
+                      "219-09-9999", "123-45-67890", "123-456-7890", "2023-01-15", "536-22 1234"])
+    }
 
     private static let separators = ByteSet(" -")
 
