@@ -19,6 +19,7 @@ let builtinGates = [
     BuiltinGate(target: "AccuracyGate", folder: "accuracy", uses: ["Predictors", "Tabular", "Statistics"], testFixtures: true),
     BuiltinGate(target: "LatencyGate", folder: "latency", uses: ["Predictors", "Tabular", "Statistics"]),
     BuiltinGate(target: "SecurityGate", folder: "security", uses: ["Digest"]),
+    BuiltinGate(target: "GDPRGate", folder: "gdpr", uses: ["PersonalData", "Predictors", "Tabular"]),
 ]
 
 let package = Package(

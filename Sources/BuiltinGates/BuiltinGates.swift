@@ -1,4 +1,5 @@
 import AccuracyGate
+import GDPRGate
 import LatencyGate
 import SecurityGate
 import ModelGate
@@ -8,6 +9,7 @@ import ModelGate
 public enum BuiltinGates {
     public static let all: [any Gate.Type] = [
         AccuracyGate.self,
+        GDPRGate.self,
         LatencyGate.self,
         SecurityGate.self,
     ]
