@@ -87,7 +87,7 @@ extension RunningChild {
                     written += count
                     moved = true
                 } else if count < 0, errno == EPIPE {
-                    guard reading else { throw .inputClosed(terminationAfterEndOfStream(deadline)) }
+                    guard reading else { throw endOfStream(deadline, ChildProcess.StreamError.inputClosed) }
                     inputRefused = true
                     moved = true
                 } else if count < 0, errno != EAGAIN, errno != EINTR {
@@ -99,7 +99,7 @@ extension RunningChild {
                 switch reader.fill() {
                 case .bytes: moved = true
                 case .wouldBlock: break
-                case .ended: throw .outputEnded(terminationAfterEndOfStream(deadline))
+                case .ended: throw endOfStream(deadline, ChildProcess.StreamError.outputEnded)
                 case .failed(let code): throw .systemCall("read", code: code)
                 }
             }
@@ -126,6 +126,16 @@ extension RunningChild {
         case .requested: .stopped
         case .lifetimeEnded: .lifetimeEnded(timeLimit)
         }
+    }
+
+    /// A pipe closed: because modelgate is stopping the child (then that is the error), or because it
+    /// exited or closed the pipe itself.
+    private func endOfStream(_ deadline: ContinuousClock.Instant,
+                             _ error: (ChildProcess.Outcome.Termination?) -> ChildProcess.StreamError) -> ChildProcess.StreamError {
+        if let reason = life.withLock({ $0.stopReason }) { return self.error(for: reason) }
+        let termination = terminationAfterEndOfStream(deadline)
+        if let reason = life.withLock({ $0.stopReason }) { return self.error(for: reason) }
+        return error(termination)
     }
 
     /// How it ended, when its stdout or stdin closed because it exited: its watching thread notices

@@ -74,6 +74,7 @@ public final class RunningChild: Sendable {
         requestStop()
         input.withLock { if $0 >= 0 { close($0) } }
         output.withLock { if $0.fd >= 0 { close($0.fd) } }
+        // The stop signal closes when its watching thread, the other holder, lets go of it.
     }
 
     /// Running until the watching thread sees it exit (within about 50 ms of its exit).
@@ -145,6 +146,7 @@ public final class RunningChild: Sendable {
     }
 
     /// Once it has ended, our pipe ends go too; waits for a call still on them to notice the end.
+    /// Calls made later find them closed and throw `.stopped` before polling anything.
     private func closePipes() {
         input.withLock { fd in
             if fd >= 0 { close(fd) }
@@ -154,6 +156,7 @@ public final class RunningChild: Sendable {
             if reader.fd >= 0 { close(reader.fd) }
             reader.fd = -1
         }
+        stopSignal.close()
     }
 }
 
