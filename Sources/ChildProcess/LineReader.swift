@@ -53,6 +53,20 @@ struct LineReader {
         return line
     }
 
+    /// Bytes as read, after those already buffered.
+    mutating func append(_ bytes: ArraySlice<UInt8>) {
+        // Handed-out lines are dropped before the buffer grows, so it holds at most one line
+        // plus one read: memory stays bounded by the limit however much the child prints.
+        if start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        } else if start >= 1 << 16 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
     /// One read() of what the child wrote.
     mutating func fill() -> Fill {
         guard !ended else { return .ended }
@@ -60,16 +74,7 @@ struct LineReader {
         let fd = fd
         let count = scratch.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if count > 0 {
-            // Handed-out lines are dropped before the buffer grows, so it holds at most one line
-            // plus one read: memory stays bounded by the limit however much the child prints.
-            if start == buffer.count {
-                buffer.removeAll(keepingCapacity: true)
-                start = 0
-            } else if start >= 1 << 16 {
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
-            buffer.append(contentsOf: scratch[0..<count])
+            append(scratch[0..<count])
             return .bytes
         }
         if count == 0 {
