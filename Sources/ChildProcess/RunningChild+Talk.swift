@@ -85,7 +85,7 @@ extension RunningChild {
                 }
                 if count > 0 {
                     written += count
-                    moved = true
+                    moved = written < input.count  // once all is written, only lines are awaited
                 } else if count < 0, errno == EPIPE {
                     guard reading else { throw endOfStream(deadline, ChildProcess.StreamError.inputClosed) }
                     inputRefused = true
@@ -103,16 +103,19 @@ extension RunningChild {
                 case .failed(let code): throw .systemCall("read", code: code)
                 }
             }
-            if moved { continue }
-
-            if ContinuousClock.now >= deadline { throw .timedOut(writing ? .inputTaken : .line) }
-            var fds: [pollfd] = []
-            if writing { fds.append(pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0)) }
-            if reading { fds.append(pollfd(fd: reader.fd, events: Int16(POLLIN), revents: 0)) }
-            if !endedByItself { fds.append(pollfd(fd: stopSignal.fd, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(deadline.pollMilliseconds))
-            if ready < 0, errno != EINTR { throw .systemCall("poll", code: errno) }
-            if !endedByItself, fds.last!.revents != 0 {
+            let stillWriting = written < input.count && !inputRefused
+            if moved || !stillWriting && !reading { continue }
+            if ContinuousClock.now >= deadline { throw .timedOut(stillWriting ? .inputTaken : .line) }
+            let (ready, code, stopRaised) = withUnsafeTemporaryAllocation(of: pollfd.self, capacity: 3) { fds in
+                var count = 0
+                if stillWriting { fds[count] = pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0); count += 1 }
+                if reading { fds[count] = pollfd(fd: reader.fd, events: Int16(POLLIN), revents: 0); count += 1 }
+                if !endedByItself { fds[count] = pollfd(fd: stopSignal.fd, events: Int16(POLLIN), revents: 0); count += 1 }
+                let ready = poll(fds.baseAddress, nfds_t(count), Int32(deadline.pollMilliseconds))
+                return (ready, errno, !endedByItself && fds[count - 1].revents != 0)
+            }
+            if ready < 0, code != EINTR { throw .systemCall("poll", code: code) }
+            if stopRaised {
                 if let reason = life.withLock({ $0.stopReason }) { throw error(for: reason) }
                 // It exited and all it started is dead: what it wrote is in the pipe, and reads
                 // and writes end at once from now on.
