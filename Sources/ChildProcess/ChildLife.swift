@@ -14,6 +14,7 @@ struct ChildLife: Sendable {
     var ending: RunningChild.Ending?
     var stdout: Capture
     var stderr: Capture
-    /// Called once with the ending: stops waiting for it.
-    var waiters: [@Sendable (RunningChild.Ending) -> Void] = []
+    /// Called once with the ending, by number, so a wait that gives up can take itself off.
+    var waiters: [Int: @Sendable (RunningChild.Ending) -> Void] = [:]
+    var nextWaiter = 0
 }

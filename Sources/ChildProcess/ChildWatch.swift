@@ -83,8 +83,8 @@ struct ChildWatch {
                                              stoppedByModelgate: life.stopReason != nil,
                                              outlivedTimeLimit: life.stopReason == .lifetimeEnded)
             life.ending = ending
-            defer { life.waiters = [] }
-            return (ending, life.waiters)
+            defer { life.waiters = [:] }
+            return (ending, life.waiters.values)
         }
         // Threads blocked on its pipes wake and find it gone.
         stopSignal.raise()

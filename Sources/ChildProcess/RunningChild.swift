@@ -123,26 +123,33 @@ public final class RunningChild: Sendable {
     public func waitForEnding(until deadline: ContinuousClock.Instant?) -> Ending? {
         let ended = DispatchSemaphore(value: 0)
         let result = Locked<Ending?>(nil)
-        whenEnded { ending in
+        let waiter = whenEnded { ending in
             result.withLock { $0 = ending }
             ended.signal()
         }
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)
-            _ = ended.wait(timeout: .now() + (left > .zero ? left.timeInterval : .nanoseconds(0)))
+            if ended.wait(timeout: .now() + (left > .zero ? left.timeInterval : .nanoseconds(0))) == .timedOut, let waiter {
+                life.withLock { _ = $0.waiters.removeValue(forKey: waiter) }
+            }
         } else {
             ended.wait()
         }
         return result.withLock { $0 }
     }
 
-    /// Runs `body` once the child has ended: now, if it has.
-    private func whenEnded(_ body: @escaping @Sendable (Ending) -> Void) {
-        let ended = life.withLock { life -> Ending? in
-            if life.ending == nil { life.waiters.append(body) }
-            return life.ending
+    /// Runs `body` once the child has ended: now, if it has (then returns nil), else later (then
+    /// returns the number to take it off the list with).
+    @discardableResult
+    private func whenEnded(_ body: @escaping @Sendable (Ending) -> Void) -> Int? {
+        let (ended, number) = life.withLock { life -> (Ending?, Int?) in
+            guard life.ending == nil else { return (life.ending, nil) }
+            life.nextWaiter += 1
+            life.waiters[life.nextWaiter] = body
+            return (nil, life.nextWaiter)
         }
         if let ended { body(ended) }
+        return number
     }
 
     /// Once it has ended, our pipe ends go too; waits for a call still on them to notice the end.

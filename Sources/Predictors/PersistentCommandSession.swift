@@ -58,13 +58,14 @@ public final class PersistentCommandSession: PredictorSession {
     /// One row in (`request` holds exactly one), its answer out, on the calling thread, for the
     /// latency gate to time: the process is already running, the call writes the line and waits
     /// for the answer line, and nothing else costs more than a system call (a check that no
-    /// unasked-for line is waiting). Blocks the thread up to `deadline`; `interrupt()` from another
-    /// thread ends the wait. Throws as `predict` does.
-    public func answer(_ request: PredictionRequests) throws -> PredictionAnswer {
+    /// unasked-for line is waiting). Blocks the thread up to `deadline`, or the earlier `before`;
+    /// `interrupt()` from another thread ends the wait. Throws as `predict` does; after a failure
+    /// (a late answer included) the session answers no more.
+    public func answer(_ request: PredictionRequests, before: ContinuousClock.Instant? = nil) throws -> PredictionAnswer {
         guard request.count == 1 else {
             throw GateFailure("one request at a time is answered here; \(request.count) were given")
         }
-        return try answers(request, checkingAfter: false)[0]
+        return try answers(request, checkingAfter: false, before: before)[0]
     }
 
     /// Stops the process from any thread, without waiting: calls waiting on it end at once.
@@ -83,7 +84,8 @@ public final class PersistentCommandSession: PredictorSession {
 
     /// Sends the requests and reads one answer per request. `checkingAfter`: also look for a line
     /// too many right after the last answer (a later call would find it anyway, before it writes).
-    private func answers(_ requests: PredictionRequests, checkingAfter: Bool) throws -> [PredictionAnswer] {
+    private func answers(_ requests: PredictionRequests, checkingAfter: Bool, before: ContinuousClock.Instant? = nil) throws -> [PredictionAnswer] {
+        let deadline = min(deadline, before ?? deadline)
         if let earlier = failure.withLock({ $0 }) {
             throw GateFailure("the predictor \(predictor.name) answers no more rows after failing: \(earlier)")
         }
@@ -130,6 +132,9 @@ public final class PersistentCommandSession: PredictorSession {
         let name = "the predictor \(predictor.name)"
         let limit = DurationText.format(predictor.timeout)
         switch error {
+        case .timedOut where ContinuousClock.now < deadline:
+            // The caller's own, earlier deadline (`answer(_:before:)`), not the gate's.
+            return "\(name) \(error)"
         case .timedOut(.line), .lifetimeEnded:
             return "\(name) gave no answer within the gate's time limit of \(limit); it was stopped"
         case .timedOut(.inputTaken):

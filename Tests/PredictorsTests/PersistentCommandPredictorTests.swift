@@ -71,6 +71,23 @@ import Testing
         #expect(pids(in: folder + "/starts").count == 1)
     }
 
+    @Test func aSingleRequestMayHaveAnEarlierDeadlineThanTheGate() async throws {
+        let session = try await session("cat > /dev/null")
+        let started = ContinuousClock.now
+        #expect(throws: PredictionFailure.self) { _ = try session.answer(requests(1), before: .now + .milliseconds(200)) }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        do {
+            _ = try session.answer(requests(1), before: .now + .milliseconds(200))
+            Issue.record("answered after failing")
+        } catch let failure as GateFailure {
+            // A late answer could arrive now and be taken for the next row's: the session is done.
+            #expect(failure.message == "the predictor /bin/sh answers no more rows after failing: the predictor /bin/sh did not answer in time")
+        } catch {
+            Issue.record("\(error)")
+        }
+        await session.close()
+    }
+
     @Test func aBatchLargerThanThePipeBufferIsAnswered() async throws {
         // About 180 KiB each way: more than a pipe holds, so writing all before reading would deadlock.
         let session = try await session(Self.counter)
@@ -172,8 +189,11 @@ import Testing
         await #expect(throws: GateFailure.self) { _ = try await predictor.openSession() }
         do {
             _ = try await predictor.openSession()
+            Issue.record("started")
         } catch let failure as GateFailure {
             #expect(failure.message == "the predictor \(folder)/absent could not start: cannot run '\(folder)/absent': no such file")
+        } catch {
+            Issue.record("\(error)")
         }
     }
 
