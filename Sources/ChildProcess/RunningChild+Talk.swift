@@ -78,7 +78,8 @@ extension RunningChild {
 
             var moved = false
             if writing {
-                guard stdin >= 0 else { throw .stopped }  // `stop()` closed it
+                // Closed by `stop()`, or by `closeInput()`.
+                guard stdin >= 0 else { throw life.withLock { $0.stopReason } != nil ? .stopped : .inputClosed(nil) }
                 let fd = stdin
                 let count = input.withUnsafeBytes { bytes in
                     BrokenPipe.writeWithoutSignal(fd, bytes.baseAddress! + written, min(bytes.count - written, 1 << 16))

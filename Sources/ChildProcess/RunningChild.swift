@@ -90,6 +90,15 @@ public final class RunningChild: Sendable {
         }
     }
 
+    /// Closes its stdin, so it reads end of file (a server that must not wait on input, a program
+    /// told there is no more); later writes throw `.inputClosed(nil)`. Waits for a write in progress.
+    public func closeInput() {
+        input.withLock { fd in
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
+    }
+
     /// Begins stopping it (SIGTERM to its group, SIGKILL after the grace) and returns at once: for
     /// task cancellation handlers and signal handling. Calls blocked on its pipes end with `.stopped`.
     public func requestStop() {

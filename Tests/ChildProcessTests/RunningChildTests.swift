@@ -104,6 +104,15 @@ extension ChildProcessTests {
             _ = await child.stop()
         }
 
+        @Test func closingItsInputGivesTheChildEndOfFile() async throws {
+            let child = try lines("wc -c")
+            try child.write(Array("12345".utf8), deadline: deadline())
+            child.closeInput()
+            #expect(String(decoding: try child.readLine(deadline: deadline()), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "5")
+            #expect(throws: ChildProcess.StreamError.inputClosed(nil)) { try child.write([1], deadline: deadline()) }
+            #expect(child.waitForEnding(until: deadline())?.termination == .exited(0))
+        }
+
         @Test func requestStopFromAnotherThreadEndsABlockedReadPromptly() async throws {
             let child = try lines(#"echo $$; exec sleep 30"#)
             let pid = try #require(pid_t(String(decoding: child.readLine(deadline: deadline()), as: UTF8.self)))

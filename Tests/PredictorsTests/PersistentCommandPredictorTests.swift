@@ -8,12 +8,18 @@ import Testing
 /// after batch, and every way it can misbehave is an error naming the row, within the gate's time
 /// limit, with nothing left running afterwards.
 @Suite struct PersistentCommandPredictorTests {
-    let folder: String
+    /// A folder of the test's own, removed when the test ends.
+    final class Scratch: Sendable {
+        let path = NSTemporaryDirectory() + "predictors-persistent-" + UUID().uuidString
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    let scratch = Scratch()
+    var folder: String { scratch.path }
     let log = GateLog()
 
     init() throws {
-        folder = NSTemporaryDirectory() + "predictors-persistent-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch.path, withIntermediateDirectories: true)
     }
 
     /// A persistent predictor running `sh -c script` in `folder` (`$0` is the folder).
