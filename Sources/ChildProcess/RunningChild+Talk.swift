@@ -146,8 +146,8 @@ extension RunningChild {
     /// an exit within about 50 ms. Nil when it still runs (it closed the pipe itself).
     private func terminationAfterEndOfStream(_ deadline: ContinuousClock.Instant) -> ChildProcess.Outcome.Termination? {
         let now = ContinuousClock.now
-        if let ending = waitForEnding(until: min(deadline, now + .milliseconds(250))) { return ending.termination }
+        if let ending = waitForEndingOnThisThread(until: min(deadline, now + .milliseconds(250))) { return ending.termination }
         guard !isRunning else { return nil }
-        return waitForEnding(until: min(deadline, now + .seconds(3)))?.termination
+        return waitForEndingOnThisThread(until: min(deadline, now + .seconds(3)))?.termination
     }
 }

@@ -122,14 +122,35 @@ public final class RunningChild: Sendable {
     /// `stop()` for synchronous code: blocks the calling thread until the child is reaped.
     public func stopOnThisThread() -> Ending {
         requestStop()
-        let ending = waitForEnding(until: nil)!
+        let ending = waitForEndingOnThisThread(until: nil)!
         closePipes()
         return ending
     }
 
-    /// Waits, blocking this thread, until the child has ended by itself or `deadline` passes
-    /// (nil: no deadline); requests nothing.
-    public func waitForEnding(until deadline: ContinuousClock.Instant?) -> Ending? {
+    /// Waits until the child has ended by itself or `deadline` passes; requests nothing. Nil at
+    /// the deadline. (For a managed server: did it die while modelgate waited for it to get ready?)
+    public func waitForEnding(until deadline: ContinuousClock.Instant) async -> Ending? {
+        let once = Locked<CheckedContinuation<Ending?, Never>?>(nil)
+        let resume = { @Sendable (ending: Ending?) in
+            once.withLock { continuation in
+                continuation?.resume(returning: ending)
+                continuation = nil
+            }
+        }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Ending?, Never>) in
+            once.withLock { $0 = continuation }
+            let waiter = whenEnded { resume($0) }
+            guard let waiter else { return }
+            let left = ContinuousClock.now.duration(to: deadline)
+            DispatchQueue.global().asyncAfter(deadline: .now() + (left > .zero ? left.timeInterval : .nanoseconds(0))) { [life] in
+                life.withLock { _ = $0.waiters.removeValue(forKey: waiter) }
+                resume(nil)
+            }
+        }
+    }
+
+    /// `waitForEnding` for synchronous code: blocks the calling thread (nil `deadline`: no deadline).
+    public func waitForEndingOnThisThread(until deadline: ContinuousClock.Instant?) -> Ending? {
         let ended = DispatchSemaphore(value: 0)
         let result = Locked<Ending?>(nil)
         let waiter = whenEnded { ending in

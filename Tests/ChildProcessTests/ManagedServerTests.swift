@@ -10,7 +10,7 @@ extension ChildProcessTests {
         @Test func serverThatExitsLeavesItsStatusAndLastOutput() async throws {
             let script = "echo listening on 8080; echo 'Traceback: port in use' >&2; exit 4"
             let server = try shell(script).start(stdout: .captured)
-            let ending = try #require(server.waitForEnding(until: .now + .seconds(20)))
+            let ending = try #require(await server.waitForEnding(until: .now + .seconds(20)))
             #expect(ending.termination == .exited(4))
             #expect(!ending.stoppedByModelgate)
             #expect(!server.isRunning)
@@ -22,7 +22,7 @@ extension ChildProcessTests {
         @Test func outputKeepsItsStartAndEndWithinTheLimit() async throws {
             let script = "{ printf START; head -c 100000 /dev/zero | tr '\\0' x; printf END; } >&2; exit 1"
             let server = try shell(script, stderrLimit: 1000).start(stdout: .captured)
-            _ = server.waitForEnding(until: .now + .seconds(20))
+            _ = await server.waitForEnding(until: .now + .seconds(20))
             let output = server.recentOutput
             let text = String(decoding: output.stderr, as: UTF8.self)
             #expect(output.stderrTruncated)
@@ -41,7 +41,8 @@ extension ChildProcessTests {
 
         @Test func stopKillsAServerThatIgnoresSIGTERMAfterTheGrace() async throws {
             let server = try shell("trap '' TERM; echo ready; exec sleep 30", killGrace: .milliseconds(300)).start(stdout: .lines(limit: 100))
-            #expect(try server.readLine(deadline: .now + .seconds(20)) == Array("ready".utf8))
+            let (ready, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try server.readLine(deadline: .now + .seconds(60)) }
+            #expect(try ready.get() == Array("ready".utf8))
             let started = ContinuousClock.now
             let ending = await server.stop()
             #expect(ending.termination == .signaled(SIGKILL))
@@ -84,5 +85,17 @@ extension ChildProcessTests {
                 _ = try ChildProcess(executable: path, timeout: .seconds(5)).start(stdout: .captured)
             }
         }
+    }
+}
+
+extension ChildProcessTests.ManagedServer {
+    @Test func waitingForTheEndOfAServerThatRunsOnGivesNilAtTheDeadline() async throws {
+        let server = try shell("exec sleep 30").start(stdout: .captured)
+        let started = ContinuousClock.now
+        #expect(await server.waitForEnding(until: .now + .milliseconds(200)) == nil)
+        #expect(ContinuousClock.now - started >= .milliseconds(200))
+        #expect(server.isRunning)
+        let ending = await server.stop()
+        #expect(await server.waitForEnding(until: .now + .seconds(60)) == ending)
     }
 }

@@ -7,23 +7,26 @@ import Testing
 extension ChildProcessTests {
     @Suite struct Running {
         /// A generous deadline for what must succeed (the machine may be busy), a short one for what must not.
-        static let patience: Duration = .seconds(20)
+        static let patience: Duration = .seconds(60)
 
-        func lines(_ script: String, _ arguments: String..., limit: Int = 1 << 16, timeout: Duration = .seconds(60),
+        func lines(_ script: String, _ arguments: String..., limit: Int = 1 << 16, timeout: Duration = .seconds(120),
                    killGrace: Duration = .seconds(2)) throws -> RunningChild {
             var process = shell(script, timeout: timeout, killGrace: killGrace)
             process.arguments += arguments
             return try process.start(stdout: .lines(limit: limit))
         }
 
-        func deadline(_ after: Duration = patience) -> ContinuousClock.Instant { .now + after }
-
         @Test func oneProcessAnswersLineAfterLineInOrder() async throws {
             let child = try lines(#"while read -r line; do echo "got $line"; done"#)
-            for index in 0..<50 {
-                try child.write(Array("\(index)\n".utf8), deadline: deadline())
-                #expect(try child.readLine(deadline: deadline()) == Array("got \(index)".utf8))
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) -> [String] in
+                var answers: [String] = []
+                for index in 0..<50 {
+                    try child.write(Array("\(index)\n".utf8), deadline: .now + Self.patience)
+                    answers.append(String(decoding: try child.readLine(deadline: .now + Self.patience), as: UTF8.self))
+                }
+                return answers
             }
+            #expect(try result.get() == (0..<50).map { "got \($0)" })
             #expect(child.isRunning)
             let ending = await child.stop()
             #expect(ending.stoppedByModelgate && ending.everyProcessStopped)
@@ -36,62 +39,84 @@ extension ChildProcessTests {
             let row = Array(String(repeating: "r", count: 99).utf8) + [10]
             let input = Array(repeatElement(row, count: count).joined())
             let child = try lines("cat")
-            var seen = 0, wrong = 0
-            let read = try child.exchange(input, lines: count, deadline: deadline()) { line in
-                if !line.elementsEqual(row.dropLast()) { wrong += 1 }
-                seen += 1
-                return true
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) -> [Int] in
+                var seen = 0, wrong = 0
+                let read = try child.exchange(input, lines: count, deadline: .now + Self.patience) { line in
+                    if !line.elementsEqual(row.dropLast()) { wrong += 1 }
+                    seen += 1
+                    return true
+                }
+                return [read, seen, wrong]
             }
-            #expect(read == count && seen == count && wrong == 0)
+            #expect(try result.get() == [count, count, 0])
             _ = await child.stop()
         }
 
         @Test func childExitingMidExchangeIsOutputEndedWithItsStatus() async throws {
             let child = try lines("read -r one; echo first; exit 3")
-            var got: [String] = []
-            #expect(throws: ChildProcess.StreamError.outputEnded(.exited(3))) {
-                _ = try child.exchange(Array("a\nb\nc\n".utf8), lines: 3, deadline: deadline()) { got.append(String(decoding: $0, as: UTF8.self)); return true }
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) -> [String] in
+                var got: [String] = []
+                _ = try child.exchange(Array("a\nb\nc\n".utf8), lines: 3, deadline: .now + Self.patience) {
+                    got.append(String(decoding: $0, as: UTF8.self))
+                    return true
+                }
+                return got
             }
-            #expect(got == ["first"])
-            #expect(child.waitForEnding(until: deadline())?.termination == .exited(3))
+            #expect(result.failure == .outputEnded(.exited(3)))
+            #expect(await child.waitForEnding(until: .now + Self.patience)?.termination == .exited(3))
             #expect(!child.isRunning)
+        }
+
+        @Test func linesBeforeTheExitAreStillHandedOut() async throws {
+            let child = try lines("read -r one; echo first; echo second; exit 0")
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) -> [String] in
+                var got: [String] = []
+                _ = try child.exchange(Array("a\n".utf8), lines: 2, deadline: .now + Self.patience) {
+                    got.append(String(decoding: $0, as: UTF8.self))
+                    return true
+                }
+                return got
+            }
+            #expect(try result.get() == ["first", "second"])
         }
 
         @Test func childClosingStdoutWhileRunningIsOutputEndedWithoutStatus() async throws {
             let child = try lines("exec 1>&-; sleep 30")
-            #expect(throws: ChildProcess.StreamError.outputEnded(nil)) { _ = try child.readLine(deadline: deadline()) }
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(result.failure == .outputEnded(nil))
             _ = await child.stop()
         }
 
         @Test func lineLongerThanTheLimitIsRefusedWithoutReadingItAll() async throws {
             // 10 MiB without a newline: refused once past the 1000-byte limit, not buffered whole.
             let child = try lines("head -c 10485760 /dev/zero | tr '\\0' x; echo; sleep 30", limit: 1000)
-            #expect(throws: ChildProcess.StreamError.lineTooLong(limit: 1000)) { _ = try child.readLine(deadline: deadline()) }
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(result.failure == .lineTooLong(limit: 1000))
             _ = await child.stop()
         }
 
         @Test func garbageWithoutNewlineThenExitIsOutputEnded() async throws {
             let child = try lines("printf 'half a line'; exit 0")
-            #expect(throws: ChildProcess.StreamError.outputEnded(.exited(0))) { _ = try child.readLine(deadline: deadline()) }
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(result.failure == .outputEnded(.exited(0)))
         }
 
         @Test func childThatNeverAnswersTimesOutAtTheDeadline() async throws {
             let child = try lines("sleep 30")
-            let started = ContinuousClock.now
-            #expect(throws: ChildProcess.StreamError.timedOut(.line)) { _ = try child.readLine(deadline: .now + .milliseconds(300)) }
-            #expect(ContinuousClock.now - started >= .milliseconds(300))
-            #expect(ContinuousClock.now - started < .seconds(5))
+            let (result, took) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + .milliseconds(300)) }
+            #expect(result.failure == .timedOut(.line))
+            #expect(took >= .milliseconds(300) && took < .seconds(5), "\(took)")
             _ = await child.stop()
         }
 
         @Test func childThatDoesNotReadItsInputTimesOutInsteadOfBlockingTheWriter() async throws {
             let child = try lines("sleep 30")
-            let started = ContinuousClock.now
             let megabyte = [UInt8](repeating: 10, count: 1 << 20)
-            #expect(throws: ChildProcess.StreamError.timedOut(.inputTaken)) {
+            let (result, took) = await onOwnThread { () throws(ChildProcess.StreamError) in
                 _ = try child.exchange(megabyte, lines: 1, deadline: .now + .milliseconds(300)) { _ in true }
             }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(result.failure == .timedOut(.inputTaken))
+            #expect(took < .seconds(5), "\(took)")
             _ = await child.stop()
         }
 
@@ -99,45 +124,51 @@ extension ChildProcessTests {
             let previous = signal(SIGPIPE, SIG_DFL)
             defer { signal(SIGPIPE, previous) }
             let child = try lines("exec 0<&-; echo ready; sleep 30")
-            #expect(try child.readLine(deadline: deadline()) == Array("ready".utf8))
-            #expect(throws: ChildProcess.StreamError.inputClosed(nil)) { try child.write([1, 2, 3], deadline: deadline()) }
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) in
+                guard try child.readLine(deadline: .now + Self.patience) == Array("ready".utf8) else { return }
+                try child.write([1, 2, 3], deadline: .now + Self.patience)
+            }
+            #expect(result.failure == .inputClosed(nil))
             _ = await child.stop()
         }
 
         @Test func closingItsInputGivesTheChildEndOfFile() async throws {
             let child = try lines("wc -c")
-            try child.write(Array("12345".utf8), deadline: deadline())
-            child.closeInput()
-            #expect(String(decoding: try child.readLine(deadline: deadline()), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "5")
-            #expect(throws: ChildProcess.StreamError.inputClosed(nil)) { try child.write([1], deadline: deadline()) }
-            #expect(child.waitForEnding(until: deadline())?.termination == .exited(0))
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) -> String in
+                try child.write(Array("12345".utf8), deadline: .now + Self.patience)
+                child.closeInput()
+                return String(decoding: try child.readLine(deadline: .now + Self.patience), as: UTF8.self)
+            }
+            #expect(try result.get().trimmingCharacters(in: .whitespaces) == "5")
+            let (late, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.write([1], deadline: .now + Self.patience) }
+            #expect(late.failure == .inputClosed(nil))
+            #expect(await child.waitForEnding(until: .now + Self.patience)?.termination == .exited(0))
         }
 
         @Test func requestStopFromAnotherThreadEndsABlockedReadPromptly() async throws {
             let child = try lines(#"echo $$; exec sleep 30"#)
-            let pid = try #require(pid_t(String(decoding: child.readLine(deadline: deadline()), as: UTF8.self)))
-            #expect(pid == child.pid)
-            let reader = Task.detached { () -> ChildProcess.StreamError? in
-                do throws(ChildProcess.StreamError) {
-                    _ = try child.readLine(deadline: .now + .seconds(30))
-                    return nil
-                } catch { return error }
-            }
-            try await Task.sleep(for: .milliseconds(100))  // Not needed for correctness: a stop before the read is also .stopped.
-            let stoppedAt = ContinuousClock.now
-            child.requestStop()
-            #expect(await reader.value == .stopped)
+            let (first, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(pid_t(String(decoding: try first.get(), as: UTF8.self)) == child.pid)
+            // The stop comes from another thread while the read waits, or before it starts: both end in `.stopped`.
+            Thread {
+                Thread.sleep(forTimeInterval: 0.1)
+                child.requestStop()
+            }.start()
+            let (blocked, took) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + .seconds(30)) }
+            #expect(blocked.failure == .stopped)
+            #expect(took < .seconds(5), "\(took)")
             let ending = await child.stop()
-            #expect(ContinuousClock.now - stoppedAt < .seconds(3))
             #expect(ending.termination == .signaled(SIGTERM))
-            #expect(!isRunning(pid))
-            #expect(throws: ChildProcess.StreamError.stopped) { _ = try child.readLine(deadline: deadline()) }
+            #expect(!isRunning(child.pid))
+            let (after, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(after.failure == .stopped)
         }
 
         @Test func timeLimitStopsTheChildAndEndsCallsWithLifetimeEnded() async throws {
             let child = try lines("sleep 30", timeout: .milliseconds(300))
-            #expect(throws: ChildProcess.StreamError.lifetimeEnded(.milliseconds(300))) { _ = try child.readLine(deadline: deadline()) }
-            let ending = try #require(child.waitForEnding(until: deadline()))
+            let (result, _) = await onOwnThread { () throws(ChildProcess.StreamError) in try child.readLine(deadline: .now + Self.patience) }
+            #expect(result.failure == .lifetimeEnded(.milliseconds(300)))
+            let ending = try #require(await child.waitForEnding(until: .now + Self.patience))
             #expect(ending.outlivedTimeLimit && ending.stoppedByModelgate)
         }
 
@@ -156,7 +187,7 @@ extension ChildProcessTests {
         @Test func stopClosesEveryPipe() async throws {
             let before = try openPipes()
             let child = try lines("cat")
-            try child.write([65, 10], deadline: deadline())
+            _ = await onOwnThread { () throws(ChildProcess.StreamError) in try child.write([65, 10], deadline: .now + Self.patience) }
             _ = await child.stop()
             let captured = try shell("echo out; echo err >&2; sleep 30").start(stdout: .captured)
             _ = await captured.stop()
