@@ -45,7 +45,7 @@ public final class PersistentCommandSession: PredictorSession {
         do {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in
-                    queue.async { continuation.resume(with: Result { () throws -> [PredictionAnswer] in try self.answers(requests, checkingAfter: true) }) }
+                    queue.async { continuation.resume(with: Result { () throws -> [PredictionAnswer] in try self.predictOnThisThread(requests) }) }
                 }
             } onCancel: {
                 child.requestStop()
@@ -53,6 +53,13 @@ public final class PersistentCommandSession: PredictorSession {
         } catch where Task.isCancelled {
             throw CancellationError()
         }
+    }
+
+    /// `predict` for a thread of the caller's own: blocks it until every answer is read, the
+    /// deadline passes, or `interrupt()` is called from another thread.
+    public func predictOnThisThread(_ requests: PredictionRequests) throws -> [PredictionAnswer] {
+        guard !requests.isEmpty else { return [] }
+        return try answers(requests, checkingAfter: true)
     }
 
     /// One row in (`request` holds exactly one), its answer out, on the calling thread, for the
