@@ -20,6 +20,9 @@ public final class PersistentCommandSession: PredictorSession {
     private let queue = DispatchQueue(label: "modelgate.predictor.persistent")
     /// The first failure's message, once there was one.
     private let failure = Mutex<String?>(nil)
+    /// Held for one call from its first byte written to its last answer read: calls from several
+    /// threads take turns, so no call reads another's answer.
+    private let turn = Mutex(())
 
     init(predictor: CommandPredictor) throws(GateFailure) {
         self.predictor = predictor
@@ -92,6 +95,10 @@ public final class PersistentCommandSession: PredictorSession {
     /// Sends the requests and reads one answer per request. `checkingAfter`: also look for a line
     /// too many right after the last answer (a later call would find it anyway, before it writes).
     private func answers(_ requests: PredictionRequests, checkingAfter: Bool, before: ContinuousClock.Instant? = nil) throws -> [PredictionAnswer] {
+        try turn.withLock { _ throws in try answersInTurn(requests, checkingAfter: checkingAfter, before: before) }
+    }
+
+    private func answersInTurn(_ requests: PredictionRequests, checkingAfter: Bool, before: ContinuousClock.Instant?) throws -> [PredictionAnswer] {
         let deadline = min(deadline, before ?? deadline)
         if let earlier = failure.withLock({ $0 }) {
             throw GateFailure("the predictor \(predictor.name) answers no more rows after failing: \(earlier)")

@@ -1,6 +1,7 @@
 import Foundation
 import ModelGate
 import Predictors
+import Synchronization
 import Tabular
 import Testing
 
@@ -82,6 +83,30 @@ import Testing
         #expect(two is GateFailure)
         await session.close()
         #expect(pids(in: folder + "/starts").count == 1)
+    }
+
+    @Test func singleRequestsFromSeveralThreadsEachGetTheirOwnAnswer() async throws {
+        // Answers the request's own value: {"a":5.0} -> 5.0.
+        let session = try await session(#"while read -r line; do v=${line#*:}; echo "${v%\}}"; done"#)
+        final class Count: Sendable { let value = Mutex(0) }
+        let mismatches = Count()
+        await withTaskGroup(of: Void.self) { group in
+            for thread in 0..<4 {
+                group.addTask {
+                    let (error, _) = await self.failureOnOwnThread {
+                        for index in 0..<50 {
+                            let value = thread * 1000 + index
+                            if try session.answer(self.requests(1, from: value)).prediction != .double(Double(value)) {
+                                mismatches.value.withLock { $0 += 1 }
+                            }
+                        }
+                    }
+                    #expect(error == nil, "\(String(describing: error))")
+                }
+            }
+        }
+        await session.close()
+        #expect(mismatches.value.withLock { $0 } == 0)
     }
 
     @Test func aSingleRequestMayHaveAnEarlierDeadlineThanTheGate() async throws {
