@@ -18,6 +18,7 @@ struct Supervisor {
     }
 
     private let pid: pid_t
+    private var leader: GroupLeader { GroupLeader(pid: pid) }
     private var stdinFD: Int32
     private var stdoutFD: Int32
     private var stderrFD: Int32
@@ -42,7 +43,7 @@ struct Supervisor {
     }
 
     mutating func run() -> Result {
-        blockSIGPIPEOnThisThread()
+        BrokenPipe.blockOnThisThread()
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { scratch.deallocate() }
 
@@ -55,7 +56,7 @@ struct Supervisor {
 
         // While the child runs: pump I/O, and escalate once the deadline passes or the task is cancelled.
         var idleWait = 1  // ms; doubles while nothing happens, so quick children are noticed quickly.
-        while !leaderHasExited() {
+        while !leader.hasExited() {
             let now = clock.now
             if let sentAt = termSentAt {
                 if !killSent, now >= sentAt + grace {
@@ -69,7 +70,7 @@ struct Supervisor {
                 termSentAt = now
             }
             let nextEvent = killSent ? nil : (termSentAt.map { $0 + grace } ?? deadline)
-            let wait = min(idleWait, nextEvent.map { milliseconds(until: $0) } ?? idleWait)
+            let wait = min(idleWait, nextEvent.map { $0.pollMilliseconds } ?? idleWait)
             idleWait = pump(waitingUpTo: wait, scratch: scratch) ? 1 : min(idleWait * 2, 50)
         }
 
@@ -84,15 +85,15 @@ struct Supervisor {
         let everyProcessStopped = Descendants.killAll(session: pid, until: stopDeadline)
         #endif
         while stdoutFD >= 0 || stderrFD >= 0, clock.now < stopDeadline {
-            _ = pump(waitingUpTo: max(1, min(50, milliseconds(until: stopDeadline))), scratch: scratch)
+            _ = pump(waitingUpTo: max(1, min(50, stopDeadline.pollMilliseconds)), scratch: scratch)
         }
         closeFD(&stdoutFD)
         closeFD(&stderrFD)
 
         Registry.shared.withLock { $0.remove(pid) }  // Before reaping: see `Registry`.
-        let termination = reap()
+        let termination = leader.reap()
         #if !os(Linux)
-        let everyProcessStopped = groupIsGone(before: stopDeadline)
+        let everyProcessStopped = leader.groupIsGone(before: stopDeadline)
         #endif
         Registry.shared.withLock { $0.reaped(pid) }
         let outcome = ChildProcess.Outcome(
@@ -102,18 +103,6 @@ struct Supervisor {
             duration: clock.now - start)
         return Result(outcome: outcome, cancelled: cancelled)
     }
-
-    #if !os(Linux)
-    /// macOS has no /proc, no subreaper and no parent-death signal: all modelgate can check is that
-    /// nothing is left in the child's process group (a process that called setsid is out of reach).
-    private func groupIsGone(before deadline: ContinuousClock.Instant) -> Bool {
-        while kill(-pid, 0) == 0 {
-            guard clock.now < deadline else { return false }
-            usleep(2_000)
-        }
-        return true
-    }
-    #endif
 
     /// One poll() over the open pipes; returns whether any bytes moved or a pipe closed.
     private mutating func pump(waitingUpTo milliseconds: Int, scratch: UnsafeMutableRawBufferPointer) -> Bool {
@@ -147,7 +136,7 @@ struct Supervisor {
         if count < 0, errno == EAGAIN || errno == EINTR { return false }
         // EPIPE: the child closed its stdin or exited without reading it all. Not our failure;
         // its exit status says how it went.
-        discardPendingSIGPIPE()
+        BrokenPipe.discardPending()
         closeStdin()
         return true
     }
@@ -169,56 +158,4 @@ struct Supervisor {
         if fd >= 0 { close(fd) }
         fd = -1
     }
-
-    /// Whether the child has exited, without reaping it (WNOWAIT): until we reap, its pid and
-    /// process group id stay reserved, so signalling `-pid` cannot hit an unrelated group.
-    private func leaderHasExited() -> Bool {
-        var info = siginfo_t()
-        let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
-        // With WNOHANG and nothing to report, waitid succeeds and leaves the zeroed info as it was.
-        return result == 0 ? info.si_signo == SIGCHLD : errno != EINTR
-    }
-
-    private func reap() -> ChildProcess.Outcome.Termination {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            // Only EINTR is expected; ECHILD would mean someone else reaped our child (a SIGCHLD
-            // set to SIG_IGN), and then the status is lost: report it as a failure, never success.
-            if errno != EINTR { return .signaled(SIGKILL) }
-        }
-        // The classic wait-status encoding (WIFEXITED/WEXITSTATUS/WTERMSIG are C macros, not imported).
-        let low = status & 0x7f
-        return low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low)
-    }
-
-    private func milliseconds(until instant: ContinuousClock.Instant) -> Int {
-        let left = clock.now.duration(to: instant)
-        guard left > .zero else { return 0 }
-        let (seconds, attoseconds) = left.components
-        return Int(min(seconds, 3600)) * 1000 + Int(attoseconds / 1_000_000_000_000_000) + 1
-    }
-}
-
-// SIGPIPE: writing to a pipe whose reader is gone raises SIGPIPE, whose default action would kill
-// modelgate. Rather than change the process-wide disposition behind the CLI's back, the supervising
-// thread blocks it: the write then fails with EPIPE, and the signal, left pending on this thread
-// only, is taken off again. (On Darwin, F_SETNOSIGPIPE on the descriptor does the same job.)
-
-private func blockSIGPIPEOnThisThread() {
-    #if !canImport(Darwin)
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, SIGPIPE)
-    pthread_sigmask(SIG_BLOCK, &set, nil)
-    #endif
-}
-
-private func discardPendingSIGPIPE() {
-    #if !canImport(Darwin)
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, SIGPIPE)
-    var noWait = timespec(tv_sec: 0, tv_nsec: 0)
-    while sigtimedwait(&set, nil, &noWait) == SIGPIPE {}
-    #endif
 }

@@ -3,8 +3,9 @@ import ModelGate
 
 /// The candidate's `command` predictor: a program that reads one JSON object per line on stdin
 /// (a row's inputs by name) and writes one JSON line per input line, in order. It runs once per
-/// batch, in its own process group, under the gate's time limit; anything else than exactly one
-/// answer per request is an error, never a guess.
+/// batch, in its own process group, under the gate's time limit, or with `persistent: true` once
+/// for the whole gate (`PersistentCommandSession`); anything else than exactly one answer per
+/// request is an error, never a guess.
 public struct CommandPredictor: Predictor {
     public let config: PredictorConfig
     /// Where the program starts: the pipeline file's folder.
@@ -14,6 +15,8 @@ public struct CommandPredictor: Predictor {
 
     /// Answers a program may print for one batch before it is cut off.
     static let outputLimit = 256 << 20
+    /// The longest answer line a persistent program may print (class scores of many classes fit).
+    public static let answerLineLimit = 1 << 20
 
     public init(config: PredictorConfig, workingDirectory: String, timeout: Duration, log: GateLog) {
         self.config = config
@@ -26,7 +29,15 @@ public struct CommandPredictor: Predictor {
     public var inputs: [String] { config.inputs }
     public var batchSize: Int { config.batchSize }
 
-    public func openSession() async throws -> any PredictorSession { BatchSession(predictor: self) }
+    public func openSession() async throws -> any PredictorSession {
+        config.persistent ? try openPersistentSession() : BatchSession(predictor: self)
+    }
+
+    /// Starts the program for a session of many calls, whether or not the pipeline asked for
+    /// `persistent` (the latency gate times single requests to a running process).
+    public func openPersistentSession() throws(GateFailure) -> PersistentCommandSession {
+        try PersistentCommandSession(predictor: self)
+    }
 
     /// A process per batch: nothing stays open between calls.
     struct BatchSession: PredictorSession {

@@ -13,7 +13,7 @@ import Testing
 
     /// Runs one accuracy gate with `predictor` as the candidate's predictor section.
     func run(predictor script: String, predictorOptions: String = "inputs: [x, group]\n    batch_size: 3",
-             gate: String, data: String = PredictorTests.data) async throws -> GateResult {
+             gate: String, data: String = PredictorTests.data, after: (String) -> Void = { _ in }) async throws -> GateResult {
         let folder = NSTemporaryDirectory() + "modelgate-predictor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,7 +39,9 @@ import Testing
         try Data(pipeline.utf8).write(to: URL(fileURLWithPath: folder + "/pipeline.yml"))
         let parsed = try PipelineReader(registry: GateRegistry(builtins: [AccuracyGate.self]), environment: [:])
             .read(path: folder + "/pipeline.yml")
-        return await PipelineRunner(toolVersion: "test", options: RunOptions()).run(parsed, artifacts: []).gates[0]
+        let result = await PipelineRunner(toolVersion: "test", options: RunOptions()).run(parsed, artifacts: []).gates[0]
+        after(folder)
+        return result
     }
 
     /// Answers x: the number after "x": in each input line.
@@ -73,6 +75,50 @@ import Testing
         #expect(!viaPredictor.metrics.isEmpty)
         #expect(viaPredictor.metrics.map(\.name) == viaColumn.metrics.map(\.name))
         #expect(viaPredictor.metrics.map(\.value) == viaColumn.metrics.map(\.value))
+    }
+
+    @Test func aPersistentPredictorGivesTheSameResultFromOneProcess() async throws {
+        // x from each line, in a shell loop (which reads line by line, as a persistent predictor must);
+        // each start of the program adds a line to starts.log.
+        let script = #"echo $$ >> starts.log; while read -r line; do x=${line#*'"x":'}; echo "${x%%,*}"; done"# + "\n"
+        let gate = """
+            data: test.csv
+            task: binary
+            label: label
+            use_predictor: true
+            slice_by: group
+            min_slice_rows: 1
+            decide: point
+            slice_thresholds: {f1: ">= 0.01"}
+            thresholds: {roc_auc: ">= 0.01", log_loss: "<= 10"}
+            """
+        var starts = 0
+        let persistent = try await run(predictor: script, predictorOptions: "inputs: [x, group]\n    batch_size: 3\n    persistent: true",
+                                       gate: gate) { folder in
+            starts = ((try? String(contentsOfFile: folder + "/starts.log", encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        let perBatch = try await run(predictor: script, gate: gate)
+        #expect(persistent.status == .pass, "\(persistent.error ?? "")")
+        #expect(starts == 1, "7 rows in batches of 3 from one process")
+        #expect(persistent.evidence["rows"] == 7)
+        #expect(persistent.metrics.map(\.name) == perBatch.metrics.map(\.name))
+        #expect(persistent.metrics.map(\.value) == perBatch.metrics.map(\.value))
+        #expect(persistent.status == perBatch.status)
+    }
+
+    @Test func aPersistentPredictorDyingMidRunNamesTheDataRow() async throws {
+        // Answers four rows (a batch and one more), then exits.
+        let script = "for i in 1 2 3 4; do read -r line; echo 0.5; done; exit 3\n"
+        let result = try await run(predictor: script, predictorOptions: "inputs: [x]\n    batch_size: 3\n    persistent: true", gate: """
+            data: test.csv
+            task: binary
+            label: label
+            use_predictor: true
+            """)
+        #expect(result.status == .error)
+        let error = result.error ?? ""
+        #expect(error.hasPrefix("the predictor's answer for data row 5: the predictor "), "\(error)")
+        #expect(error.hasSuffix("/predict.sh exited with status 3 before answering"), "\(error)")
     }
 
     @Test func labelAnswersInObjectsWork() async throws {
@@ -149,7 +195,8 @@ import Testing
         #expect(error("{type: onnx, model: m.onnx}") == "p.yml:5:21: error: predictor type 'onnx' is not available yet; use 'command' (a program reading JSON lines)")
         #expect(error("{type: command, inputs: [a]}")?.contains("is missing required key 'command'") == true)
         #expect(error("{type: command, command: [x], inputs: []}")?.contains("'inputs' must list the data columns") == true)
-        #expect(error("{type: command, command: [x], inputs: [a], batch: 3}")?.contains("unknown key 'batch' in candidate.predictor; expected one of: batch_size, command, inputs, type") == true)
+        #expect(error("{type: command, command: [x], inputs: [a], persistent: yes}") == "p.yml:5:69: error: 'persistent' must be true or false, got a string")
+        #expect(error("{type: command, command: [x], inputs: [a], batch: 3}")?.contains("unknown key 'batch' in candidate.predictor; expected one of: batch_size, command, inputs, persistent, type") == true)
         #expect(error("{type: command, command: [x], inputs: [a]}",
                       gate: "{id: q, type: accuracy, data: t.csv, task: binary, label: l, use_predictor: true, score: s}")?
             .contains("'score' reads predictions from a file; with 'use_predictor: true' they come from the candidate's predictor") == true)

@@ -39,18 +39,22 @@ public struct PredictorConfig: Sendable {
     public var command: [String]
     /// The data columns (CSV) or dotted paths (JSON Lines) sent to the model, by name.
     public var inputs: [String]
-    /// Rows per predictor run: the program starts once per batch, and memory holds one batch.
+    /// Rows per predictor call: memory holds one batch (and without `persistent`, the program
+    /// starts once per batch).
     public var batchSize: Int
+    /// `command`: one process for the whole gate, answering batch after batch, instead of one per batch.
+    public var persistent: Bool
     /// The mapping as written, for plug-ins.
     public var options: Node
 
     public static let defaultBatchSize = 10_000
 
-    public init(type: String, command: [String], inputs: [String], batchSize: Int, options: Node) {
+    public init(type: String, command: [String], inputs: [String], batchSize: Int, persistent: Bool = false, options: Node) {
         self.type = type
         self.command = command
         self.inputs = inputs
         self.batchSize = batchSize
+        self.persistent = persistent
         self.options = options
     }
 }

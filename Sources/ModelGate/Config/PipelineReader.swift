@@ -177,8 +177,9 @@ public struct PipelineReader: Sendable {
         guard batchSize >= 1 && batchSize <= 10_000_000 else {
             throw reader.error("'batch_size' must be between 1 and 10000000 rows", at: node["batch_size"] ?? node)
         }
+        let persistent = try reader.bool("persistent") ?? false
         try reader.finish()
-        return PredictorConfig(type: type, command: resolved, inputs: inputs, batchSize: batchSize, options: node)
+        return PredictorConfig(type: type, command: resolved, inputs: inputs, batchSize: batchSize, persistent: persistent, options: node)
     }
 
     private func readWaivers(_ node: Node?, gateIDs: Set<String>, path: String) throws(ConfigError) -> [Waiver] {
