@@ -177,3 +177,24 @@ import Testing
 extension GateResult {
     func metric(_ name: String) -> Double? { metrics.first { $0.name == name }?.value }
 }
+
+/// A persistent command predictor: one process per slot for the whole gate, so latencies are
+/// answers, not process start-ups.
+@Suite struct PersistentPredictorLatencyTests {
+    @Test func aPersistentPredictorServesEveryRequestOfItsSlotFromOneProcess() async throws {
+        let space = try LatencyWorkspace(script: "echo $$ >> pids.log\nwhile IFS= read -r line; do echo 0.5; done\n")
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x], persistent: true}}"
+        let result = try await space.run("data: rows.csv\nconcurrency: 2\nrequests: 60\nrepeats: 2")
+        #expect(result.status == .pass, "\(result.error ?? result.summary)")
+        #expect(result.evidence["requests"] == 120)
+        let pids = try String(contentsOfFile: space.root + "/pids.log", encoding: .utf8).split(separator: "\n")
+        #expect(pids.count == 2, "one process per slot, kept across windows: \(pids)")
+        #expect(result.log?.contains("starts a process per request") != true)
+    }
+
+    @Test func aPerBatchPredictorIsMeasuredButTheLogSaysWhatThatCosts() async throws {
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        let result = try await space.run("data: rows.csv\nrequests: 3")
+        #expect(result.log?.contains("set 'persistent: true'") == true)
+    }
+}
