@@ -64,7 +64,9 @@ extension CLITests {
         let folder = try temporaryFolder()
         try write(folder, "plugin.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\ncat >/dev/null\ntouch started\necho '{\"status\": \"\(status)\", \"evidence\": {\"rows\": 1}}'\n",
                   executable: true)
-        try write(folder, "slow.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\ncat >/dev/null\ntouch started\nsleep 60\n", executable: true)
+        // The slow gate runs until the test stops modelgate, however long a busy machine keeps the
+        // test from sending its signal: a gate that ended on its own would make the test meaningless.
+        try write(folder, "slow.sh", "#!/bin/sh\n[ \"$1\" = --describe ] && exit 64\ncat >/dev/null\ntouch started\nsleep 3600\n", executable: true)
         try write(folder, "model.bin", "weights\n")
         try write(folder, "test.csv", "label,score\n1,0.9\n")
         try write(folder, "p.yml", """
@@ -78,7 +80,7 @@ extension CLITests {
             version: 1
             candidate: {name: m, version: '1', artifacts: [\(artifact)]}
             gates:
-              - {id: g, type: custom, command: [./slow.sh]}
+              - {id: g, type: custom, command: [./slow.sh], timeout: 2h}
 
             """)
         return folder

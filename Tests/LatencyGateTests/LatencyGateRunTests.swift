@@ -80,14 +80,14 @@ import Testing
     }
 
     @Test func aPredictorThatNeverAnswersTimesOutAndIsCountedAsTimeouts() async throws {
-        let space = try LatencyWorkspace(script: "while IFS= read -r line; do sleep 30; done\n")
-        let started = ContinuousClock.now
+        // Never answering within the gate's own time limit: the request timeout must end each call.
+        let space = try LatencyWorkspace(script: "while IFS= read -r line; do sleep 3600; done\n")
         let result = try await space.run("""
             data: rows.csv
             requests: 2
             request_timeout: 300ms
+            timeout: 2h
             """)
-        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(result.status == .fail)
         #expect(result.evidence["errors_timeout"] == 2)
         #expect(result.metric("error_rate") == 1)
@@ -123,16 +123,16 @@ import Testing
     }
 
     @Test func theGatesTimeLimitStopsALongLoad() async throws {
+        // An hour of load: only the gate's time limit can end this test.
         let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
-        let started = ContinuousClock.now
         let result = try await space.run("""
             data: rows.csv
             rate: 5
-            duration: 60s
+            duration: 1h
             timeout: 1s
             """)
-        #expect(ContinuousClock.now - started < .seconds(15))
         #expect(result.status == .error)
+        #expect(result.error?.contains("time limit") == true || result.error?.contains("timed out") == true, "\(result.error ?? "")")
     }
 
     @Test func repeatsGiveIntervalsAcrossWindows() async throws {
