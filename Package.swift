@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "ModelGateCLI", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
 
         // What every gate's tests share: a workspace that reads and runs one gate as `modelgate` does,
-        // and the runner of a gate's worked examples.
+        // the runner of a gate's worked examples, and a scriptable loopback HTTP server.
         .target(name: "GateTestSupport", dependencies: ["ModelGate"], path: "Tests/GateTestSupport", swiftSettings: strict),
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GateTestSupport"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),

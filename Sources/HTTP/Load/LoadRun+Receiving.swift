@@ -68,7 +68,7 @@ extension LoadRun {
     /// the server said so, sent more than was asked, or answered before the request was written.
     private mutating func responseEnded(_ slot: Int, reusable: Bool, unsolicited: Bool) {
         if unsolicited { totals.unsolicitedBytes += 1 }
-        if unsolicited || !reusable || connections[slot].written < ranges[connections[slot].requestIndex].count {
+        if unsolicited || !reusable || connections[slot].phase == .writing {
             dropSocket(slot)
         } else {
             connections[slot].phase = .idle
