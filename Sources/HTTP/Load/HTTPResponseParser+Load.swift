@@ -1,22 +1,18 @@
-/// What the load loop needs of the parser beyond its public events, so that it reuses the
-/// parser's head storage instead of copying it per response.
+/// What the load loop needs of the parser beyond its public events, so that a response's head
+/// costs no allocation.
 ///
-/// The public `.end` event comes after the parser has reset its head for the next response; a
-/// caller that kept the `.head` event's copy until then would make that reset allocate fresh
-/// storage, once per response. The load loop instead hands the callback the parser's own head
-/// at the moment the body is complete, before `.end` is asked for.
+/// The parser resets its head for the next response before it reports `.end`; a caller that
+/// kept the `.head` event's copy until then would make that reset allocate fresh storage, once
+/// per response. The load loop instead takes the head's storage when `.head` is reported and
+/// gives the parser an emptied one in exchange (the body and end states never read the head),
+/// so two storages per connection take turns.
 extension HTTPResponseParser {
-    /// The response is complete and its `.end` not yet reported: `currentHead` is its head.
-    var holdsCompleteResponse: Bool {
-        if case .complete = state { return true }
-        return false
+    /// Moves the head just reported into `spare`, leaving the parser the old contents of
+    /// `spare`, emptied with its capacity kept.
+    mutating func exchangeHead(_ spare: inout HTTPResponseHead) {
+        spare.reset()
+        swap(&head, &spare)
     }
-
-    /// The body runs until the server closes (no Content-Length, not chunked): the head will be
-    /// reset by the time `finish()` reports the end, so the loop keeps a copy of this one.
-    var readsUntilClose: Bool { state == .untilClose }
-
-    var currentHead: HTTPResponseHead { head }
 
     /// Ready for the first response of a new connection, keeping the storage of the old one;
     /// offsets in errors count from the new connection's first byte.

@@ -19,10 +19,10 @@ struct LoadConnection {
     /// already closed is not taken for its successor on the same slot.
     var generation: UInt32 = 0
     var parser: HTTPResponseParser
+    /// The head of the response being read, taken from the parser when it was reported.
+    var head = HTTPResponseHead()
     /// Body bytes of the response being read, joined across reads.
     var body: [UInt8] = []
-    /// The head of a response read until close, which the parser no longer holds at its end.
-    var untilCloseHead: HTTPResponseHead?
     var receivedResponseBytes = false
     var watchesWritable = false
     var connectDeadline: UInt64 = 0
@@ -39,7 +39,14 @@ struct LoadConnection {
 
     init(limits: HTTPParserLimits) {
         parser = HTTPResponseParser(limits: limits)
+        head.bytes.reserveCapacity(1024)
+        head.fields.reserveCapacity(16)
         body.reserveCapacity(4096)
+    }
+
+    /// Takes the head the parser just reported (see `HTTPResponseParser.exchangeHead`).
+    mutating func keepHead() {
+        parser.exchangeHead(&head)
     }
 
     /// Forgets the socket (already closed by the caller) and any response state.
@@ -48,7 +55,6 @@ struct LoadConnection {
         phase = .closed
         parser.restartForNewConnection()
         body.removeAll(keepingCapacity: true)
-        untilCloseHead = nil
         receivedResponseBytes = false
         watchesWritable = false
     }
@@ -59,7 +65,6 @@ struct LoadConnection {
         firstWrite = nil
         written = 0
         body.removeAll(keepingCapacity: true)
-        untilCloseHead = nil
         receivedResponseBytes = false
     }
 }

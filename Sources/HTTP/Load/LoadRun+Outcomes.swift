@@ -1,11 +1,11 @@
 /// Handing outcomes to the caller and counting them.
 extension LoadRun {
-    /// The slot's response is complete: hand it to the caller with the parser's own head and
-    /// the joined body, count it, and free the request.
+    /// The slot's response is complete: hand it to the caller with its head and joined body,
+    /// count it, and free the request.
     mutating func deliverResponse(_ slot: Int, now: UInt64) {
         let isWarmup = connections[slot].isWarmup
         let (decision, status) = connections[slot].body.withUnsafeBytes { body in
-            let head = connections[slot].untilCloseHead ?? connections[slot].parser.currentHead
+            let head = connections[slot].head
             let intendedStart = connections[slot].intendedStart
             let outcome = LoadOutcome(
                 sequence: connections[slot].sequence, requestIndex: connections[slot].requestIndex, isWarmup: isWarmup,

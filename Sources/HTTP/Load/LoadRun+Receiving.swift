@@ -37,8 +37,8 @@ extension LoadRun {
         }
     }
 
-    /// Parses one read. The response is delivered the moment it is complete, while the parser
-    /// still holds its head; the `.end` that follows says whether the connection persists.
+    /// Parses one read, delivering the response at its end; the end says whether the
+    /// connection persists.
     private mutating func consume(_ slot: Int, byteCount: Int, now: UInt64) {
         connections[slot].receivedResponseBytes = true
         let input = UnsafeRawBufferPointer(rebasing: readBuffer[0..<byteCount])
@@ -46,17 +46,14 @@ extension LoadRun {
         do throws(HTTPParseError) {
             while let event = try connections[slot].parser.next(input, at: &index) {
                 switch event {
-                case .head(let head):
-                    if connections[slot].parser.readsUntilClose { connections[slot].untilCloseHead = head }
+                case .head:
+                    connections[slot].keepHead()
                 case .body(let range):
                     connections[slot].body.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[range]))
                 case .end(let reusable):
+                    deliverResponse(slot, now: now)
                     responseEnded(slot, reusable: reusable, unsolicited: index < byteCount)
                     return
-                }
-                if connections[slot].parser.holdsCompleteResponse {
-                    deliverResponse(slot, now: now)
-                    if stop != nil { return }
                 }
             }
         } catch {
