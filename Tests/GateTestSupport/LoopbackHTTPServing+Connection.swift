@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One connection's life: read a request, ask the script, wait and answer as told.
-extension LoopbackHTTPServer {
+extension LoopbackHTTPServing {
     func serve(_ fd: Int32) {
         var reader = LoopbackRequestReader(fd: fd)
         while let request = reader.next() {
