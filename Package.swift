@@ -54,6 +54,9 @@ let package = Package(
         // the runner of a gate's worked examples, and a scriptable loopback HTTP server.
         .target(name: "GateTestSupport", dependencies: ["ModelGate"], path: "Tests/GateTestSupport", swiftSettings: strict),
 
+        // The load generator alone, run by Tests/Scripts/bench-latency.sh beside wrk.
+        .executableTarget(name: "LoadBench", dependencies: ["HTTP"], path: "Tests/Scripts/LoadBench", swiftSettings: strict),
+
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
