@@ -76,6 +76,10 @@ final class LoopbackHTTPServing: Sendable {
             guard fd >= 0 else { continue }
             var one: Int32 = 1
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            #if canImport(Darwin)
+            // No MSG_NOSIGNAL on macOS: a client that closed must not kill the test process.
+            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             let accepted = state.withLock { state -> Bool in
                 guard !state.stopping else { return false }
                 state.connectionsAccepted += 1

@@ -14,18 +14,8 @@ import Darwin
     @Test func countsARefusedPortAsConnectFailures() async throws {
         // A socket bound but not listening holds the port: connecting to it is refused, and no
         // other test can take the port meanwhile.
-        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(holder) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutableBytes(of: &address) { raw in
-            let pointer = raw.baseAddress!.assumingMemoryBound(to: sockaddr.self)
-            try #require(bind(holder, pointer, length) == 0)
-            try #require(getsockname(holder, pointer, &length) == 0)
-        }
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let holder = try RawSocket(listeningWithBacklog: nil)
+        let port = holder.port
         let record = try await runLoad(try plan(port, .closed(connections: 2), measured: LoadLength(requests: 12)),
                                        requests: [try encodedRequest(port)])
         #expect(record.totals.ending == .measuredRequestsDone)
@@ -34,6 +24,25 @@ import Darwin
         #expect(record.totals.measured.sent == 0)
         #expect(record.totals.connectionsOpened == 0)
         #expect(record.outcomes.allSatisfy { $0.failure == .connect(errno: ECONNREFUSED) && $0.sendLag == nil })
+        withExtendedLifetime(holder) {}
+    }
+
+    @Test func timesOutConnectingToAListenerWhoseQueueIsFull() async throws {
+        // A listener with a backlog of 0 that never accepts: once its queue holds a connection,
+        // the kernel drops further SYNs, so those connects hang until the connect timeout.
+        // Depends on: Linux's handling of a full accept queue; a 200 ms connect timeout.
+        let listener = try RawSocket(listeningWithBacklog: 0)
+        let port = listener.port
+        var connectTimeoutPlan = try plan(port, .closed(connections: 4), measured: LoadLength(requests: 4),
+                                          requestTimeout: .milliseconds(400))
+        connectTimeoutPlan.connectTimeout = .milliseconds(200)
+        let record = try await runLoad(connectTimeoutPlan, requests: [try encodedRequest(port)])
+        let failures = record.outcomes.compactMap(\.failure)
+        #expect(failures.count == 4)
+        #expect(failures.contains(.timeout(.connect)))
+        #expect(record.totals.measured.timeouts == 4)
+        #expect(record.outcomes.filter { $0.failure == .timeout(.connect) }.allSatisfy { $0.latency >= 200_000_000 && $0.sendLag == nil })
+        withExtendedLifetime(listener) {}
     }
 
     @Test func timesOutOnAServerThatNeverAnswers() async throws {
