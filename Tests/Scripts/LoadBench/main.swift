@@ -3,6 +3,8 @@
 // comparable with wrk's. Usage:
 //   LoadBench URL CONNECTIONS SECONDS [RATE]
 // With RATE, the open model at RATE requests per second on up to CONNECTIONS connections.
+// SECONDS may instead be a request count ending in r (20000r): then there is no warm-up, which
+// is how allocations per request are counted (run it twice under a malloc counter).
 import Foundation
 import HTTP
 #if canImport(Glibc)
@@ -14,7 +16,8 @@ let everyThreadOfThisProcess = RUSAGE_SELF
 #endif
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, let connections = Int(arguments[2]), let seconds = Double(arguments[3]),
+let requestCount = arguments.count >= 4 && arguments[3].hasSuffix("r") ? Int(arguments[3].dropLast()) : nil
+guard arguments.count >= 4, let connections = Int(arguments[2]), let seconds = requestCount.map(Double.init) ?? Double(arguments[3]),
       let url = URL(string: arguments[1]), let host = url.host, let port = url.port else {
     FileHandle.standardError.write(Data("usage: LoadBench http://HOST:PORT/PATH CONNECTIONS SECONDS [RATE]\n".utf8))
     exit(2)
@@ -27,7 +30,8 @@ do {
     writer.write(into: &request)
     let plan = LoadPlan(endpoint: try LoadEndpoint(host: host, port: port),
                         arrival: rate.map { .open(rate: $0, maxConnections: connections) } ?? .closed(connections: connections),
-                        warmup: LoadLength(duration: .seconds(1)), measured: LoadLength(duration: .seconds(seconds)))
+                        warmup: requestCount == nil ? LoadLength(duration: .seconds(1)) : .none,
+                        measured: requestCount.map { LoadLength(requests: $0) } ?? LoadLength(duration: .seconds(seconds)))
     let generator = try LoadGenerator(plan: plan, requests: try LoadRequests(fixed: request))
     var latencies: [UInt64] = []
     latencies.reserveCapacity(4_000_000)
