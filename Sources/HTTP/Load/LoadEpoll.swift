@@ -112,10 +112,10 @@ struct LoadPoller {
                              writable: flags & Self.pollOut != 0, failed: flags & (Self.pollErr | Self.pollHup) != 0)
     }
 
-    /// Clears the timer's expiry after it was reported, so that a level-triggered wait sleeps again.
+    /// The timer was reported: the next wait with a deadline sets it again, and setting a
+    /// timerfd clears its expiry, so no read is spent on it (until then it may be reported again,
+    /// which costs nothing but the report).
     mutating func timerFired() {
-        var expirations: UInt64 = 0
-        _ = read(timer, &expirations, 8)
         armed = 0
     }
 
