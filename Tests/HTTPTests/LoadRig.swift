@@ -51,8 +51,13 @@ func plan(_ port: Int, host: String = "127.0.0.1", _ arrival: LoadArrival, warmu
 /// ending, so a hang fails instead of blocking the suite.
 func runLoad(_ plan: LoadPlan, requests: [[UInt8]], cancelAfter: Duration? = nil,
              decide: @escaping @Sendable (RecordedOutcome) -> LoadDecision = { _ in .proceed }) async throws -> LoadRecord {
-    let generator = try LoadGenerator(plan: plan, requests: try LoadRequests(cycling: requests))
-    return try await withCheckedThrowingContinuation { continuation in
+    try await runLoad(try LoadGenerator(plan: plan, requests: try LoadRequests(cycling: requests)),
+                      cancelAfter: cancelAfter, decide: decide)
+}
+
+func runLoad(_ generator: LoadGenerator, cancelAfter: Duration? = nil,
+             decide: @escaping @Sendable (RecordedOutcome) -> LoadDecision = { _ in .proceed }) async throws -> LoadRecord {
+    try await withCheckedThrowingContinuation { continuation in
         Thread {
             let began = Date()
             let limit = cancelAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 20

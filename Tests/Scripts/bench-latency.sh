@@ -9,7 +9,8 @@
 #
 # Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Both clients are closed-model
 # (each connection sends its next request when the previous answer is complete); wrk runs with
-# 1 thread (as ours) and with 2 (its default). LoadBench warms up for 1 s first; wrk does not.
+# 1 thread and with 2 (its default), and so does LoadBench (THREADS=2: LoadGenerator.split).
+# LoadBench warms up for 1 s first; wrk does not.
 # CPU per request is the client process's user+system time over the requests it completed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,11 +77,14 @@ compare() {
             printf '%-22s %6s %12.0f %9s %9s %14.2f\n' "wrk -t$threads" "$connections" "$rps" "$(wrk_ms 50%)" "$(wrk_ms 99%)" \
                 "$(echo "$(cpu_seconds) * 1000000 / $total" | bc -l)"
         done
-        timed "$bench" "$target" "$connections" "$seconds"
-        line=$(cat "$work/out")
-        field() { echo "$line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
-        printf '%-22s %6s %12.0f %9s %9s %14.2f\n' "modelgate LoadBench" "$connections" "$(field rps)" "$(field p50_ms)" \
-            "$(field p99_ms)" "$(echo "$(cpu_seconds) * 1000000 / $(field all_requests)" | bc -l)"
+        for threads in 1 2; do
+            [ "$threads" -le "$connections" ] || continue
+            THREADS=$threads timed "$bench" "$target" "$connections" "$seconds"
+            line=$(cat "$work/out")
+            field() { echo "$line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+            printf '%-22s %6s %12.0f %9s %9s %14.2f\n' "LoadBench THREADS=$threads" "$connections" "$(field rps)" "$(field p50_ms)" \
+                "$(field p99_ms)" "$(echo "$(cpu_seconds) * 1000000 / $(field all_requests)" | bc -l)"
+        done
     done
 }
 

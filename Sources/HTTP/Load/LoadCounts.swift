@@ -42,6 +42,20 @@ public struct LoadCounts: Sendable, Equatable {
         }
     }
 
+    mutating func add(_ other: LoadCounts) {
+        started += other.started
+        sent += other.sent
+        responses += other.responses
+        clientErrors += other.clientErrors
+        serverErrors += other.serverErrors
+        wrongAnswers += other.wrongAnswers
+        connectFailures += other.connectFailures
+        timeouts += other.timeouts
+        closedConnections += other.closedConnections
+        invalidResponses += other.invalidResponses
+        abandoned += other.abandoned
+    }
+
     mutating func count(status: Int, wrongAnswer: Bool) {
         responses += 1
         if status >= 400 && status < 500 { clientErrors += 1 }

@@ -29,3 +29,23 @@ public struct LoadTotals: Sendable, Equatable {
 
     public init() {}
 }
+
+extension LoadTotals {
+    /// The totals of parts run at the same time (see `LoadGenerator.split`): counts added; the
+    /// measured time is the longest part's, as the parts started together; the ending is the
+    /// strongest reason any part ended for (cancelled, then stopped by the caller, then a
+    /// duration, then a count).
+    public static func merged(_ parts: [LoadTotals]) -> LoadTotals {
+        var total = LoadTotals()
+        for part in parts {
+            total.measured.add(part.measured)
+            total.warmup.add(part.warmup)
+            total.measuredNanoseconds = max(total.measuredNanoseconds, part.measuredNanoseconds)
+            total.connectionsOpened += part.connectionsOpened
+            total.unsolicitedBytes += part.unsolicitedBytes
+        }
+        let endings = parts.map(\.ending)
+        total.ending = [.cancelled, .stoppedByCaller, .measuredDurationDone].first(where: endings.contains) ?? .measuredRequestsDone
+        return total
+    }
+}

@@ -5,8 +5,10 @@
 // With RATE, the open model at RATE requests per second on up to CONNECTIONS connections.
 // SECONDS may instead be a request count ending in r (20000r): then there is no warm-up, which
 // is how allocations per request are counted (run it twice under a malloc counter).
+// THREADS=N in the environment splits the load over N loop threads (LoadGenerator.split).
 import Foundation
 import HTTP
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 let everyThreadOfThisProcess = RUSAGE_SELF.rawValue
@@ -32,18 +34,32 @@ do {
                         arrival: rate.map { .open(rate: $0, maxConnections: connections) } ?? .closed(connections: connections),
                         warmup: requestCount == nil ? LoadLength(duration: .seconds(1)) : .none,
                         measured: requestCount.map { LoadLength(requests: $0) } ?? LoadLength(duration: .seconds(seconds)))
-    let generator = try LoadGenerator(plan: plan, requests: try LoadRequests(fixed: request))
-    var latencies: [UInt64] = []
-    latencies.reserveCapacity(4_000_000)
-    var errors = 0
+    let threads = Int(ProcessInfo.processInfo.environment["THREADS"] ?? "1") ?? 1
+    let parts = try LoadGenerator(plan: plan, requests: try LoadRequests(fixed: request)).split(into: threads)
+    let results = Mutex<[(LoadTotals, [UInt64], Int)]>([])
     var before = rusage()
     getrusage(everyThreadOfThisProcess, &before)
-    let totals = try generator.run { outcome in
-        if !outcome.isWarmup {
-            if outcome.response?.status == 200 { latencies.append(outcome.latencyNanoseconds) } else { errors += 1 }
-        }
-        return .proceed
+    let done = DispatchSemaphore(value: 0)
+    for part in parts {
+        Thread {
+            var latencies: [UInt64] = []
+            latencies.reserveCapacity(4_000_000 / parts.count)
+            var errors = 0
+            let totals = try? part.run { outcome in
+                if !outcome.isWarmup {
+                    if outcome.response?.status == 200 { latencies.append(outcome.latencyNanoseconds) } else { errors += 1 }
+                }
+                return .proceed
+            }
+            let result = (totals ?? LoadTotals(), latencies, errors)
+            results.withLock { $0.append(result) }
+            done.signal()
+        }.start()
     }
+    for _ in parts { done.wait() }
+    let totals = LoadTotals.merged(results.withLock { $0.map(\.0) })
+    var latencies = results.withLock { $0.flatMap(\.1) }
+    let errors = results.withLock { $0.reduce(0) { $0 + $1.2 } }
     var after = rusage()
     getrusage(everyThreadOfThisProcess, &after)
     func microseconds(_ t: timeval) -> Double { Double(t.tv_sec) * 1e6 + Double(t.tv_usec) }
