@@ -67,9 +67,11 @@ struct LoadRun {
         start = LoadClock.now()
         schedule = LoadSchedule(plan: plan, start: start)
         nextHousekeeping = start
-        connections.reserveCapacity(maxConnections)
-        freeSlots.reserveCapacity(maxConnections)
-        issuing.reserveCapacity(maxConnections)
+        // Open-model slots are made as needed: reserve for the usual, not for a huge maximum.
+        let expected = min(maxConnections, 1024)
+        connections.reserveCapacity(expected)
+        freeSlots.reserveCapacity(expected)
+        issuing.reserveCapacity(expected)
         if !isOpen {
             for slot in 0..<maxConnections {
                 connections.append(LoadConnection(limits: plan.parserLimits))
