@@ -55,15 +55,18 @@ let package = Package(
         .executableTarget(name: "ModelGateCLI", dependencies: ["ModelGate", "BuiltinGates"], swiftSettings: strict),
 
         // What every gate's tests share: a workspace that reads and runs one gate as `modelgate` does,
-        // and the runner of a gate's worked examples.
+        // the runner of a gate's worked examples, and a scriptable loopback HTTP server.
         .target(name: "GateTestSupport", dependencies: ["ModelGate"], path: "Tests/GateTestSupport", swiftSettings: strict),
+
+        // The load generator alone, run by Tests/Scripts/bench-latency.sh beside wrk.
+        .executableTarget(name: "LoadBench", dependencies: ["HTTP"], path: "Tests/Scripts/LoadBench", swiftSettings: strict),
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GateTestSupport"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Requests per second, p50/p99 and CPU per request of wrk and of modelgate's load generator
+# (the LoadBench executable), against the same nginx on loopback serving a fixed JSON body,
+# at 1, 8 and 64 keep-alive connections; then against a location that answers after 5 ms
+# (nginx's echo module, Debian: libnginx-mod-http-echo; skipped when it is not installed).
+#
+#   Tests/Scripts/bench-latency.sh            # 5 s per run
+#   SECONDS_EACH=10 PORT=18080 Tests/Scripts/bench-latency.sh
+#
+# Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Both clients are closed-model
+# (each connection sends its next request when the previous answer is complete); wrk runs with
+# 1 thread and with 2 (its default), and so does LoadBench (THREADS=2: LoadGenerator.split).
+# LoadBench warms up for 1 s first; wrk does not.
+# CPU per request is the client process's user+system time over the requests it completed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=${PORT:-18080}
+seconds=${SECONDS_EACH:-5}
+url="http://127.0.0.1:$port/predict"
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx: apt-get install -y wrk nginx" >&2; exit 2; }
+echo_module=/usr/lib/nginx/modules/ngx_http_echo_module.so
+
+work=$(mktemp -d)
+delay_location=""
+load_echo=""
+if [ -f "$echo_module" ]; then
+    load_echo="load_module $echo_module;"
+    # echo_sleep uses nginx's timers (millisecond resolution); the body goes out chunked.
+    delay_location="location /delay { default_type application/json; echo_sleep 0.005; echo '{\"predictions\":[0.25,0.75]}'; }"
+fi
+cat > "$work/nginx.conf" <<CONF
+$load_echo
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    keepalive_requests 100000000;
+    server {
+        listen 127.0.0.1:$port;
+        location / {
+            default_type application/json;
+            return 200 '{"predictions":[0.25,0.75]}';
+        }
+        $delay_location
+    }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do curl -fs "$url" >/dev/null 2>&1 && break; sleep 0.1; done
+
+swift build -c release --product LoadBench >/dev/null
+bench=$(swift build -c release --show-bin-path)/LoadBench
+
+# Runs a command, printing its user+system CPU seconds on the last line of $work/cpu.
+timed() { local TIMEFORMAT='%U %S'; { time "$@" > "$work/out" 2>&1; } 2> "$work/cpu"; }
+cpu_seconds() { awk '{ print $1 + $2 }' "$work/cpu"; }
+# wrk's latency lines are like "50%  123.00us" or "99%    1.20ms": in milliseconds.
+wrk_ms() {
+    awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 }; printf "%.3f", v }' "$work/out"
+}
+
+# One table: each client at each connection count against $1.
+compare() {
+    local target=$1; shift
+    echo "== $target"
+    printf '%-22s %6s %12s %9s %9s %14s\n' client connections requests/s p50_ms p99_ms cpu_us/request
+    for connections in "$@"; do
+        for threads in 1 2; do
+            [ "$threads" -le "$connections" ] || continue
+            timed wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$target"
+            rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/out")
+            total=$(awk '/requests in/ { print $1 }' "$work/out")
+            printf '%-22s %6s %12.0f %9s %9s %14.2f\n' "wrk -t$threads" "$connections" "$rps" "$(wrk_ms 50%)" "$(wrk_ms 99%)" \
+                "$(echo "$(cpu_seconds) * 1000000 / $total" | bc -l)"
+        done
+        for threads in 1 2; do
+            [ "$threads" -le "$connections" ] || continue
+            THREADS=$threads timed "$bench" "$target" "$connections" "$seconds"
+            line=$(cat "$work/out")
+            field() { echo "$line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+            printf '%-22s %6s %12.0f %9s %9s %14.2f\n' "LoadBench THREADS=$threads" "$connections" "$(field rps)" "$(field p50_ms)" \
+                "$(field p99_ms)" "$(echo "$(cpu_seconds) * 1000000 / $(field all_requests)" | bc -l)"
+        done
+    done
+}
+
+compare "$url" 1 8 64
+if [ -n "$delay_location" ]; then
+    compare "http://127.0.0.1:$port/delay" 1 8 64
+fi
