@@ -1,0 +1,40 @@
+/// What sends requests to one endpoint and returns whole responses: the socket client for
+/// `http://`, URLSession for `https://`. Their timings differ (URLSession adds its own queues and
+/// TLS), so whatever reports a measurement says which one made it (`clientName`).
+public protocol HTTPTransport: Sendable {
+    /// `socket` or `URLSession`, for reports and logs.
+    var clientName: String { get }
+    var endpoint: HTTPEndpoint { get }
+    /// Sends one request and waits for its whole response (any status: a 500 is an answer, and
+    /// the caller decides what it means).
+    func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse
+    /// How many requests were sent again on a fresh connection because the server had closed a
+    /// kept-alive one before answering (see `HTTPRequest.mayResend`).
+    var resentRequests: Int { get }
+    /// Closes what is open; the transport may not be used afterwards.
+    func close() async
+}
+
+/// How long a transport waits, and how much it accepts.
+public struct HTTPClientLimits: Sendable, Equatable {
+    /// From the start of a connect to the connection being open.
+    public var connectTimeout: Duration
+    /// From the request's last byte to the response's last byte.
+    public var readTimeout: Duration
+    /// Caps on the response head and body (64 MiB of body by default).
+    public var parser: HTTPParserLimits
+
+    public init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
+                parser: HTTPParserLimits = HTTPParserLimits()) {
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.parser = parser
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for messages and poll arithmetic.
+    var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
