@@ -62,7 +62,8 @@ struct HTTPPredictorReader {
         }
         var headers: [HTTPPredictorConfig.Header] = []
         for member in members {
-            guard let value = member.value.stringValue else {
+            // `X-Version: 2` reads as a number in YAML; a header takes its text.
+            guard let value = GateOptions.text(of: member.value) else {
                 throw ConfigError("header \(Spelling.quoted(member.key)) must have a string value, got \(member.value.kindDescription)",
                                   path: path, at: member.value.location)
             }
