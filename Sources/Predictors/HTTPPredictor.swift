@@ -20,7 +20,8 @@ public struct HTTPPredictor: Predictor {
     /// `config` must be an `http` predictor's (its `http` options set by the pipeline reader).
     public init(config: PredictorConfig, log: GateLog) throws(GateFailure) {
         guard let http = config.http else { throw GateFailure("predictor type '\(config.type)' has no http options") }
-        self.init(config: config, http: http, log: log, transport: { HTTPPredictor.transport(for: http) })
+        let serving = ServingProtocols.make(http, inputs: config.inputs)
+        self.init(config: config, http: http, log: log, transport: { HTTPPredictor.transport(for: http, adding: serving.protocolHeaders) })
     }
 
     /// With a transport of the caller's (tests use one that records what is sent).
@@ -37,10 +38,13 @@ public struct HTTPPredictor: Predictor {
     public var inputs: [String] { config.inputs }
     public var batchSize: Int { config.batchSize }
 
-    /// The socket client for `http://`, URLSession for `https://`.
-    public static func transport(for http: HTTPPredictorConfig) -> any HTTPTransport {
+    /// The socket client for `http://`, URLSession for `https://`, sending the user's headers and
+    /// those of `adding` whose names the user did not set.
+    public static func transport(for http: HTTPPredictorConfig, adding extra: [(name: String, value: String)] = []) -> any HTTPTransport {
         let limits = HTTPClientLimits(connectTimeout: http.connectTimeout, readTimeout: http.timeout)
-        let headers = http.headers.map { (name: $0.name, value: $0.value) }
+        var headers = http.headers.map { (name: $0.name, value: $0.value) }
+        let given = Set(headers.map { $0.name.lowercased() })
+        headers += extra.filter { !given.contains($0.name.lowercased()) }
         switch http.url.scheme {
         case .http: return SocketTransport(endpoint: http.url, headers: headers, limits: limits)
         case .https: return URLSessionTransport(endpoint: http.url, headers: headers, limits: limits)

@@ -1,3 +1,4 @@
+import Foundation
 import HTTP
 import ModelGate
 import Synchronization
@@ -7,12 +8,19 @@ final class HTTPPredictorSession: PredictorSession {
     let predictor: HTTPPredictor
     let transport: any HTTPTransport
     private let sent = Atomic<Int>(0)
-    private let headers: [(name: String, value: String)]
+    /// Header values and their longer words (the token after "Bearer "), masked in any text of
+    /// the server's that an error quotes: a server may echo the request's headers.
+    private let masked: [String]
 
     init(predictor: HTTPPredictor, transport: any HTTPTransport) {
         self.predictor = predictor
         self.transport = transport
-        self.headers = predictor.serving.protocolHeaders
+        var masked = Set<String>()
+        for header in predictor.http.headers {
+            masked.insert(header.value)
+            for word in header.value.split(separator: " ") where word.utf8.count >= 6 { masked.insert(String(word)) }
+        }
+        self.masked = masked.filter { $0.utf8.count >= 4 }.sorted { $0.utf8.count > $1.utf8.count }
     }
 
     private var serving: any ServingProtocol { predictor.serving }
@@ -39,7 +47,7 @@ final class HTTPPredictorSession: PredictorSession {
         do throws(ServingFailure) {
             try serving.encode(requests, rows: rows, into: &body)
         } catch {
-            throw Self.located(error, rows: rows)
+            throw located(error, rows: rows)
         }
         let request = HTTPRequest(method: .post, target: target, contentType: serving.contentType, body: body,
                                   // A prediction changes nothing on the server: resending one that was never answered is safe.
@@ -52,12 +60,12 @@ final class HTTPPredictorSession: PredictorSession {
         }
         sent.add(1, ordering: .relaxed)
         guard (200...299).contains(response.status) else {
-            throw GateFailure("the http predictor \(predictor.name) answered HTTP \(response.status) \(during(rows))\(Self.errorText(response))")
+            throw GateFailure("the http predictor \(predictor.name) answered HTTP \(response.status) \(during(rows))\(mask(Self.errorText(response)))")
         }
         do throws(ServingFailure) {
             return try serving.decode(response.body, count: rows.count)
         } catch {
-            throw Self.located(error, rows: rows)
+            throw located(error, rows: rows)
         }
     }
 
@@ -67,9 +75,16 @@ final class HTTPPredictorSession: PredictorSession {
 
     /// A failure about one row becomes a `PredictionFailure` (the gate names the data row);
     /// one about the whole request a `GateFailure`.
-    private static func located(_ failure: ServingFailure, rows: Range<Int>) -> any Error {
-        if let row = failure.row { return PredictionFailure(request: rows.lowerBound + row, message: failure.message) }
-        return GateFailure(rows.count == 1 ? failure.message : "\(failure.message) (request of \(rows.count) rows)")
+    private func located(_ failure: ServingFailure, rows: Range<Int>) -> any Error {
+        let message = mask(failure.message)
+        if let row = failure.row { return PredictionFailure(request: rows.lowerBound + row, message: message) }
+        return GateFailure(rows.count == 1 ? message : "\(message) (request of \(rows.count) rows)")
+    }
+
+    private func mask(_ text: String) -> String {
+        var text = text
+        for value in masked { text = text.replacingOccurrences(of: value, with: SecretRedactor.mask) }
+        return text
     }
 
     /// ": <the server's error message>" from a JSON error body, else a cut of the body.
