@@ -8,8 +8,8 @@ import ModelGate
 /// on the server side (a model's `batch_size` at registration), so a request carries one row:
 /// the row as a JSON object of inputs by name (`row_format: array` for an array of values).
 ///
-/// The answer is the body: JSON read as a `command` predictor's line, or plain text (a handler
-/// returning a string) read as a number when it is one, else as a label.
+/// The answer is the body: JSON read as a `command` predictor's line (a bare number is JSON), or
+/// else one line of plain text (a handler returning a string), read as a label.
 struct TorchServeProtocol: ServingProtocol {
     var model: String
     var rowFormat: HTTPRowFormat
@@ -25,14 +25,16 @@ struct TorchServeProtocol: ServingProtocol {
     }
 
     func decode(_ body: [UInt8], count: Int) throws(ServingFailure) -> [PredictionAnswer] {
-        let first = body.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
-        let looksJSON = first.map { Array("{[\"-0123456789tfnNI".utf8).contains($0) } ?? true
-        guard looksJSON else {
+        let node: Node
+        do throws(GateFailure) {
+            node = try ResponseJSON.read(body)
+        } catch {
+            // A handler that returns a string is answered as text: one line, not JSON-looking.
             let text = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let first = text.utf8.first ?? UInt8(ascii: "{")
+            guard !Array("{[\"-0123456789".utf8).contains(first), !text.contains("\n") else { throw ServingFailure(error, row: 0) }
             return [PredictionAnswer(prediction: .string(text))]
         }
-        let node: Node
-        do throws(GateFailure) { node = try ResponseJSON.read(body) } catch { throw ServingFailure(error, row: 0) }
         return [try ServingAnswers.answer(node, output: output, row: 0)]
     }
 }
