@@ -126,7 +126,7 @@ import Glibc
     }
 
     @Test func aClosedPortIsConnectionRefused() throws {
-        let endpoint = HTTPEndpoint(scheme: .http, host: "127.0.0.1", port: try Self.unusedPort())
+        let endpoint = HTTPEndpoint(scheme: .http, host: "127.0.0.1", port: LoopbackServer.unusedPort())
         let client = HTTPConnection(endpoint: endpoint)
         let error = failure { () throws(HTTPClientError) in try client.send(post("{}")) }
         #expect(error == .connectRefused(endpoint: endpoint.authority))
@@ -172,18 +172,5 @@ import Glibc
         #expect(await task.value == .cancelled)
         #expect(ContinuousClock.now - start < .seconds(5))
         await transport.close()
-    }
-
-    /// A port that was free a moment ago: bound, read, and closed.
-    static func unusedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aRefusedConnectionIsAConnectError() async throws {
-        let endpoint = HTTPEndpoint(scheme: .http, host: "127.0.0.1", port: try HTTPConnectionTests.unusedPort())
+        let endpoint = HTTPEndpoint(scheme: .http, host: "127.0.0.1", port: LoopbackServer.unusedPort())
         let transport = URLSessionTransport(endpoint: endpoint, limits: HTTPClientLimits(connectTimeout: .seconds(5), readTimeout: .seconds(5)))
         do throws(HTTPClientError) {
             _ = try await transport.send(HTTPRequest(method: .get, target: "/"))

@@ -31,6 +31,11 @@ public struct HTTPPredictorConfig: Sendable {
         public var name: String
         /// Never printed: it may hold a token.
         public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public var url: HTTPEndpoint
