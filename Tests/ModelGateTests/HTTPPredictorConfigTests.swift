@@ -63,6 +63,7 @@ import Testing
         ("{type: http, protocol: mlflow, inputs: [a]}", "{", "candidate.predictor is missing required key 'url'"),
         ("{type: http, url: 'ftp://h', protocol: mlflow, inputs: [a]}", "'ftp", "'url': expected a URL starting with http:// or https://"),
         ("{type: http, url: 'http://u:p@h', protocol: mlflow, inputs: [a]}", "'http://u", "'url': credentials in the URL (user@host) are not accepted"),
+        ("{type: http, url: 'http://h/x?y', protocol: mlflow, inputs: [a]}", "'http://h/x", "'url': a query ('?…') only fits protocol json"),
         ("{type: http, url: 'http://h', protocol: kserve, inputs: [a]}", "kserve,", "'protocol' must be one of kserve-v2, tfserving, mlflow, sagemaker, torchserve, json, got 'kserve'"),
         ("{type: http, url: 'http://h', protocol: kserve-v2, inputs: [a]}", "{", "candidate.predictor is missing required key 'model'"),
         ("{type: http, url: 'http://h', protocol: tfserving, model: 'a/b', inputs: [a]}", "'a/b'", "'model' must be the served model's name"),

@@ -20,13 +20,17 @@ import Testing
         let config = PredictorConfig(type: "http", command: [], inputs: ["a"], batchSize: 2, options: .init(.null), http: http)
         let predictor = try HTTPPredictor(config: config, log: log)
         let session = try await predictor.openSession()
-        defer { Task { await session.close() } }
-        var answers: [PredictionAnswer] = []
-        for _ in 0..<batches {
-            answers += try await session.predict(try requests("a\n1\n2\n", inputs: ["a"]))
+        do {
+            var answers: [PredictionAnswer] = []
+            for _ in 0..<batches {
+                answers += try await session.predict(try requests("a\n1\n2\n", inputs: ["a"]))
+            }
+            await session.close()
+            return answers
+        } catch {
+            await session.close()
+            throw error
         }
-        await session.close()
-        return answers
     }
 
     @Test func batchesShareOneKeptAliveConnection() async throws {

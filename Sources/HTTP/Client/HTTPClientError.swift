@@ -11,7 +11,7 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case connectFailed(endpoint: String, reason: String)
     /// The request could not be written (the server reset or closed the connection).
     case sendFailed(endpoint: String, reason: String)
-    /// No complete response within the read timeout, counted from the request's last byte.
+    /// No complete response within the read timeout, counted from the request's first byte.
     case readTimedOut(seconds: Double, receivedBytes: Int)
     /// The server closed the connection before a byte of the response.
     case closedBeforeResponse(endpoint: String)

@@ -19,7 +19,8 @@ public protocol HTTPTransport: Sendable {
 public struct HTTPClientLimits: Sendable, Equatable {
     /// From the start of a connect to the connection being open.
     public var connectTimeout: Duration
-    /// From the request's last byte to the response's last byte.
+    /// From the request's first byte sent to the response's last byte received: a server that
+    /// sends slowly cannot stretch it.
     public var readTimeout: Duration
     /// Caps on the response head and body (64 MiB of body by default).
     public var parser: HTTPParserLimits

@@ -20,7 +20,7 @@ public final class SocketTransport: HTTPTransport {
     public var connectionsOpened: Int { connection.withLock { $0.connectionsOpened } }
 
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
-        let cancelled = CancellationFlag()
+        let cancelled = RequestCancellation()
         let result: Result<HTTPResponse, HTTPClientError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 queue.async { [self] in
@@ -49,7 +49,7 @@ public final class SocketTransport: HTTPTransport {
 }
 
 /// Set once by a task's cancellation handler, read by the thread waiting in `poll`.
-final class CancellationFlag: Sendable {
+final class RequestCancellation: Sendable {
     private let flag = Atomic<Bool>(false)
     var isSet: Bool { flag.load(ordering: .relaxed) }
     func set() { flag.store(true, ordering: .relaxed) }

@@ -28,6 +28,10 @@ struct HTTPPredictorReader {
             if let near = Spelling.closest(to: protocolName, among: names) { message += "; did you mean '\(near)'?" }
             throw reader.error(message, at: protocolNode)
         }
+        // A protocol's own path goes after the URL's; a query there would end up before it.
+        guard serving == .json || !url.target.contains("?") else {
+            throw reader.error("'url': a query ('?…') only fits protocol json, whose URL is the whole endpoint", at: urlNode)
+        }
         let inputsNode = try reader.requiredNode("inputs")
         guard let inputs = try reader.stringList("inputs"), !inputs.isEmpty else {
             throw reader.error("'inputs' must list the data columns the model reads", at: inputsNode)
