@@ -40,20 +40,3 @@ struct ServingFailure: Error, Sendable, Equatable {
         self.init(row: row, failure.message)
     }
 }
-
-/// A readiness endpoint: GET `path`; ready when the status is 200 and `bodyIsReady` agrees.
-public struct ReadinessCheck: Sendable {
-    /// Appended to the URL's own path, like the inference path.
-    public var path: String
-    let bodyIsReady: @Sendable ([UInt8]) -> Bool
-
-    init(path: String, bodyIsReady: @escaping @Sendable ([UInt8]) -> Bool = { _ in true }) {
-        self.path = path
-        self.bodyIsReady = bodyIsReady
-    }
-
-    /// Whether this response to the readiness GET says the server can take requests.
-    public func isReady(_ response: HTTPResponse) -> Bool {
-        response.status == 200 && bodyIsReady(response.body)
-    }
-}
