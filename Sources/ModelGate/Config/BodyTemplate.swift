@@ -59,12 +59,17 @@ public struct BodyTemplate: Sendable, Equatable {
         guard segments.contains(where: { if case .field = $0 { true } else { false } }) else {
             throw Problem(message: "'body' has no {{field}} placeholder, so every row would send the same request")
         }
-        var sample: [UInt8] = []
-        render(into: &sample) { _ in Array("0".utf8)[...] }
-        do throws(DocumentError) {
-            _ = try JSONReader.read(sample)
-        } catch {
-            throw Problem(message: "'body' is not JSON once its placeholders are filled (\(error.message)); a placeholder outside quotes takes a JSON value")
+        // Filled with a number, null and a string with escapes: between them they start and end
+        // with every kind of byte a value can, so a placeholder glued to a literal (`4{{a}}`)
+        // or placed after a backslash fails here rather than on some row.
+        for sample in [#"-1.5e3"#, "null", #""q\"u\\o\u0001""#] {
+            var filled: [UInt8] = []
+            render(into: &filled) { _ in Array(sample.utf8)[...] }
+            do throws(DocumentError) {
+                _ = try JSONReader.read(filled)
+            } catch {
+                throw Problem(message: "'body' is not JSON once its placeholders are filled (\(error.message)); a placeholder outside quotes takes a JSON value")
+            }
         }
     }
 
