@@ -49,8 +49,10 @@ import Glibc
         defer { server.stop() }
         let client = try connection(server)
         #expect(try client.send(post("{}")).status == 200)
-        // Wait until the close has reached our socket, so this test checks the idle check.
-        Thread.sleep(forTimeInterval: 0.1)
+        // Wait until the server has closed its end, so this test checks the idle check (and not
+        // the resend after a close that races the request).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while server.closedConnections == 0, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
         #expect(try client.send(post("{}")).status == 200)
         #expect(client.connectionsOpened == 2)
         #expect(client.resentRequests == 0)

@@ -36,6 +36,7 @@ final class LoopbackServer: Sendable {
     private struct State {
         var stopped = false
         var connections = 0
+        var closed = 0
         var requests: [Request] = []
     }
 
@@ -63,6 +64,8 @@ final class LoopbackServer: Sendable {
 
     var url: String { "http://127.0.0.1:\(port)" }
     var connections: Int { state.withLock { $0.connections } }
+    /// Connections the server has closed so far.
+    var closedConnections: Int { state.withLock { $0.closed } }
     var requests: [Request] { state.withLock { $0.requests } }
     private var stopped: Bool { state.withLock { $0.stopped } }
 
@@ -84,7 +87,10 @@ final class LoopbackServer: Sendable {
     }
 
     private func serve(_ fd: Int32, connection: Int) {
-        defer { close(fd) }
+        defer {
+            close(fd)
+            state.withLock { $0.closed += 1 }
+        }
         var buffer: [UInt8] = []
         var index = 0
         while !stopped {
