@@ -155,10 +155,13 @@ import Glibc
         #expect(parse.problem == .bodyTooLarge(limit: 50))
     }
 
-    @Test func aCancelledTaskStopsWaitingPromptly() async throws {
+    @Test func aCancelledTaskStopsWaitingBeforeItsTimeout() async throws {
+        // The server never answers and the read timeout is 60 s: only the cancellation can end
+        // the wait. It is noticed within 100 ms; the bound below leaves room for a busy machine.
         let server = try LoopbackServer { _ in [.hang] }
         defer { server.stop() }
-        let transport = SocketTransport(endpoint: try HTTPEndpoint.parse(server.url).get())
+        let transport = SocketTransport(endpoint: try HTTPEndpoint.parse(server.url).get(),
+                                        limits: HTTPClientLimits(readTimeout: .seconds(60)))
         let task = Task { () -> HTTPClientError? in
             do throws(HTTPClientError) {
                 _ = try await transport.send(post("{}"))
@@ -172,7 +175,7 @@ import Glibc
         let start = ContinuousClock.now
         task.cancel()
         #expect(await task.value == .cancelled)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(30))
         await transport.close()
     }
 }
