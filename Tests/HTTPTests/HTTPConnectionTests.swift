@@ -43,6 +43,15 @@ import Glibc
         #expect(server.requests.first?.head.contains("Authorization: Bearer t0ps3cret") == true)
     }
 
+    @Test func resolvesAHostNameAndTriesEachAddress() throws {
+        // localhost may resolve to ::1 first, where nothing listens: the next address is tried.
+        let server = try LoopbackServer { _ in [.send(okResponse("1"))] }
+        defer { server.stop() }
+        let client = HTTPConnection(endpoint: try HTTPEndpoint.parse("http://localhost:\(server.port)").get())
+        #expect(try client.send(post("{}")).status == 200)
+        #expect(server.requests.first?.head.contains("Host: localhost:\(server.port)\r\n") == true)
+    }
+
     @Test func opensANewConnectionWhenTheServerClosedTheIdleOne() throws {
         // The server answers, then closes without saying so: the next request must not fail.
         let server = try LoopbackServer { _ in [.send(okResponse("1")), .close] }
