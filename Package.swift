@@ -41,11 +41,11 @@ let package = Package(
 
         // The runner: configuration, conditions, gate protocol, runner, reports.
         .target(name: "ModelGate",
-                dependencies: ["Document", "Digest", "ChildProcess", "Statistics"],
+                dependencies: ["Document", "Digest", "ChildProcess", "Statistics", "HTTP"],
                 swiftSettings: strict),
 
         // How gates get predictions from the candidate: command today, http and onnx next.
-        .target(name: "Predictors", dependencies: ["ModelGate", "ChildProcess", "Document", "Tabular"], swiftSettings: strict),
+        .target(name: "Predictors", dependencies: ["ModelGate", "ChildProcess", "Document", "Tabular", "HTTP"], swiftSettings: strict),
 
         // The one list of built-in gates.
         .target(name: "BuiltinGates", dependencies: ["ModelGate"] + builtinGates.map { .target(name: $0.target) },
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GateTestSupport"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
-        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
+        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document", "HTTP"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),
         .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),
     ]

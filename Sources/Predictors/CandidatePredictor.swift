@@ -9,6 +9,8 @@ public enum CandidatePredictor {
         switch config.type {
         case "command":
             return CommandPredictor(config: config, workingDirectory: context.baseDirectory, timeout: context.timeout, log: context.log)
+        case "http":
+            return try HTTPPredictor(config: config, log: context.log)
         default:
             // The pipeline reader refuses other types; this keeps a new type from passing unnoticed.
             throw GateFailure("predictor type '\(config.type)' is not available")

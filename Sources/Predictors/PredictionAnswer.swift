@@ -27,6 +27,11 @@ public struct PredictionAnswer: Sendable, Equatable {
         } catch {
             throw GateFailure("not JSON (\(error.message) at column \(error.location.column))")
         }
+        return try read(answer)
+    }
+
+    /// Reads one answer already parsed (an element of an http response's predictions).
+    public static func read(_ answer: Node) throws(GateFailure) -> PredictionAnswer {
         switch answer.value {
         case .object:
             var parsed = PredictionAnswer()
@@ -40,6 +45,7 @@ public struct PredictionAnswer: Sendable, Equatable {
         case .array:
             return PredictionAnswer(scores: try numbers(answer))
         case .int, .double:
+            _ = try number(answer, "a prediction")
             return PredictionAnswer(prediction: answer.value, isBareNumber: true)
         case .string, .bool:
             return PredictionAnswer(prediction: answer.value)
@@ -50,13 +56,16 @@ public struct PredictionAnswer: Sendable, Equatable {
 
     private static func scalar(_ node: Node) throws(GateFailure) -> Node.Value {
         switch node.value {
-        case .int, .double, .string, .bool: return node.value
+        case .int, .double: _ = try number(node, "a prediction"); return node.value
+        case .string, .bool: return node.value
         default: throw GateFailure("a prediction must be a string, number or boolean, got \(node.kindDescription)")
         }
     }
 
     private static func number(_ node: Node, _ what: String) throws(GateFailure) -> Double {
         guard let value = node.numberValue else { throw GateFailure("\(what) must be a number, got \(node.kindDescription)") }
+        // NaN and infinities reach here from servers that write them (Python's json module does).
+        guard value.isFinite else { throw GateFailure("\(what) must be a finite number, got \(value)") }
         return value
     }
 
@@ -66,6 +75,7 @@ public struct PredictionAnswer: Sendable, Equatable {
         values.reserveCapacity(items.count)
         for item in items {
             guard let value = item.numberValue else { throw GateFailure("class scores must be numbers") }
+            guard value.isFinite else { throw GateFailure("class scores must be finite numbers, got \(value)") }
             values.append(value)
         }
         return values

@@ -192,7 +192,7 @@ import Testing
                 return error.description
             }
         }
-        #expect(error("{type: onnx, model: m.onnx}") == "p.yml:5:21: error: predictor type 'onnx' is not available yet; use 'command' (a program reading JSON lines)")
+        #expect(error("{type: onnx, model: m.onnx}") == "p.yml:5:21: error: predictor type 'onnx' is not available yet; use 'command' (a program reading JSON lines) or 'http' (a served model)")
         #expect(error("{type: command, inputs: [a]}")?.contains("is missing required key 'command'") == true)
         #expect(error("{type: command, command: [x], inputs: []}")?.contains("'inputs' must list the data columns") == true)
         #expect(error("{type: command, command: [x], inputs: [a], persistent: yes}") == "p.yml:5:69: error: 'persistent' must be true or false, got a string")

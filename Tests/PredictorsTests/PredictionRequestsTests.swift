@@ -37,4 +37,18 @@ import Testing
         let reader = try CSVReader(bytes: Array("x\n1\n".utf8))
         #expect(throws: TabularError.self) { try RequestFields(["y"], in: reader) }
     }
+
+    @Test func eachRowAndValueIsLocatedInTheLines() throws {
+        let reader = try CSVReader(bytes: Array("x,name\n0.5,\"a,b\"\n,z\n".utf8))
+        let fields = try RequestFields(["x", "name"], in: reader)
+        var requests = PredictionRequests()
+        while let row = try reader.next() { requests.append(row, fields) }
+        let text = { (bytes: ArraySlice<UInt8>) in String(decoding: bytes, as: UTF8.self) }
+        #expect(requests.fieldsPerRow == 2)
+        #expect(requests.rows.map { text(requests.lines[$0]) } == [#"{"x":0.5,"name":"a,b"}"#, #"{"x":null,"name":"z"}"#])
+        #expect([text(requests.value(row: 0, field: 0)), text(requests.value(row: 0, field: 1)),
+                 text(requests.value(row: 1, field: 0)), text(requests.value(row: 1, field: 1))] == ["0.5", #""a,b""#, "null", #""z""#])
+        requests.removeAll()
+        #expect(requests.rows.isEmpty && requests.values.isEmpty)
+    }
 }

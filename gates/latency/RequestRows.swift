@@ -10,7 +10,7 @@ enum RequestRows {
         switch options.rows {
         case .fixed(let object):
             var request = PredictionRequests()
-            request.append(encodedObject: Array(JSONWriter.write(object, pretty: false).utf8))
+            request.append(object: object, inputs: inputs)
             return [request]
         case .file(let path, let format):
             do {

@@ -31,8 +31,8 @@ public struct ArtifactReference: Sendable {
     public var location: SourceLocation
 }
 
-/// How gates obtain predictions from the candidate. Only `command` runs today; `http` and `onnx`
-/// are refused at configuration time rather than silently ignored.
+/// How gates obtain predictions from the candidate: `command` or `http`; `onnx` is refused at
+/// configuration time rather than silently ignored.
 public struct PredictorConfig: Sendable {
     public var type: String
     /// `command`: the program and its arguments (a relative program path is relative to the pipeline file).
@@ -46,16 +46,20 @@ public struct PredictorConfig: Sendable {
     public var persistent: Bool
     /// The mapping as written, for plug-ins.
     public var options: Node
+    /// `http`: the endpoint, protocol and its options.
+    public var http: HTTPPredictorConfig?
 
     public static let defaultBatchSize = 10_000
 
-    public init(type: String, command: [String], inputs: [String], batchSize: Int, persistent: Bool = false, options: Node) {
+    public init(type: String, command: [String], inputs: [String], batchSize: Int, persistent: Bool = false, options: Node,
+                http: HTTPPredictorConfig? = nil) {
         self.type = type
         self.command = command
         self.inputs = inputs
         self.batchSize = batchSize
         self.persistent = persistent
         self.options = options
+        self.http = http
     }
 }
 

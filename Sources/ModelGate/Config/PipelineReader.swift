@@ -63,7 +63,7 @@ public struct PipelineReader: Sendable {
 
         var top = try MappingReader(resolved, path: path, context: "the pipeline file")
         try readVersion(&top)
-        let candidate = try readCandidate(try top.requiredNode("candidate"), path: path)
+        let candidate = try readCandidate(try top.requiredNode("candidate"), path: path, secrets: secrets)
         let gatesNode = try top.requiredNode("gates")
         let waiversNode = top.optionalNode("waivers")
         try top.finish()
@@ -132,7 +132,7 @@ public struct PipelineReader: Sendable {
         guard version >= 1 else { throw top.error("'version' must be 1", at: node) }
     }
 
-    private func readCandidate(_ node: Node, path: String) throws(ConfigError) -> CandidateConfig {
+    private func readCandidate(_ node: Node, path: String, secrets: [String]) throws(ConfigError) -> CandidateConfig {
         var reader = try MappingReader(node, path: path, context: "candidate")
         let name = try reader.requiredString("name")
         let version = try reader.requiredString("version")
@@ -148,20 +148,20 @@ public struct PipelineReader: Sendable {
         }
         var predictor: PredictorConfig?
         if let predictorNode = reader.optionalNode("predictor"), !predictorNode.isNull {
-            predictor = try readPredictor(predictorNode, path: path)
+            predictor = try readPredictor(predictorNode, path: path, secrets: secrets)
         }
         try reader.finish()
         return CandidateConfig(name: name, version: version, artifacts: artifacts, predictor: predictor)
     }
 
-    private func readPredictor(_ node: Node, path: String) throws(ConfigError) -> PredictorConfig {
+    private func readPredictor(_ node: Node, path: String, secrets: [String]) throws(ConfigError) -> PredictorConfig {
         var reader = try MappingReader(node, path: path, context: "candidate.predictor")
         let typeNode = try reader.requiredNode("type")
         let type = try reader.requiredString("type")
+        if type == "http" { return try HTTPPredictorReader(path: path, secrets: secrets).read(&reader, node: node) }
         guard type == "command" else {
-            let known = ["http", "onnx"].contains(type)
-            throw reader.error(known ? "predictor type '\(type)' is not available yet; use 'command' (a program reading JSON lines)"
-                                     : "predictor type must be 'command', got '\(type)'", at: typeNode)
+            throw reader.error(type == "onnx" ? "predictor type 'onnx' is not available yet; use 'command' (a program reading JSON lines) or 'http' (a served model)"
+                                              : "predictor type must be 'command' or 'http', got '\(type)'", at: typeNode)
         }
         let commandNode = try reader.requiredNode("command")
         guard let command = try reader.stringList("command"), let program = command.first, !program.isEmpty else {
