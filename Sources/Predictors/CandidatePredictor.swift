@@ -10,7 +10,10 @@ public enum CandidatePredictor {
         case "command":
             return CommandPredictor(config: config, workingDirectory: context.baseDirectory, timeout: context.timeout, log: context.log)
         case "http":
-            return try HTTPPredictor(config: config, log: context.log)
+            var predictor = try HTTPPredictor(config: config, log: context.log)
+            predictor.workingDirectory = context.baseDirectory
+            predictor.serverLifetime = context.timeout
+            return predictor
         default:
             // The pipeline reader refuses other types; this keeps a new type from passing unnoticed.
             throw GateFailure("predictor type '\(config.type)' is not available")

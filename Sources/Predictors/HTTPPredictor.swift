@@ -16,6 +16,9 @@ public struct HTTPPredictor: Predictor {
     public let log: GateLog
     let serving: any ServingProtocol
     let makeTransport: @Sendable () -> any HTTPTransport
+    /// Where a `start:` server runs (the pipeline's folder), and for how long at most (the gate's time).
+    public var workingDirectory = "."
+    public var serverLifetime = Duration.seconds(3600)
 
     /// `config` must be an `http` predictor's (its `http` options set by the pipeline reader).
     public init(config: PredictorConfig, log: GateLog) throws(GateFailure) {
@@ -57,7 +60,11 @@ public struct HTTPPredictor: Predictor {
         ServingProtocols.make(http, inputs: inputs).readiness
     }
 
+    /// A session over one transport; with `start:`, the session's own server, started (and ready)
+    /// first and stopped when the session closes.
     public func openSession() async throws -> any PredictorSession {
-        HTTPPredictorSession(predictor: self, transport: makeTransport())
+        let server = try await ManagedServer.startIfConfigured(http, inputs: config.inputs, workingDirectory: workingDirectory,
+                                                               lifetime: serverLifetime, log: log)
+        return HTTPPredictorSession(predictor: self, transport: makeTransport(), server: server)
     }
 }

@@ -12,9 +12,13 @@ final class HTTPPredictorSession: PredictorSession {
     /// the server's that an error quotes: a server may echo the request's headers.
     private let masked: [String]
 
-    init(predictor: HTTPPredictor, transport: any HTTPTransport) {
+    /// The server this session started (`start:`), stopped when it closes.
+    let server: ManagedServer?
+
+    init(predictor: HTTPPredictor, transport: any HTTPTransport, server: ManagedServer? = nil) {
         self.predictor = predictor
         self.transport = transport
+        self.server = server
         var masked = Set<String>()
         for header in predictor.http.headers {
             masked.insert(header.value)
@@ -96,6 +100,7 @@ final class HTTPPredictorSession: PredictorSession {
 
     func close() async {
         await transport.close()
+        await server?.stop()
         let count = sent.load(ordering: .relaxed)
         var line = "http predictor: \(count) requests to \(predictor.name) (\(predictor.http.serving.rawValue)) through the \(transport.clientName) client"
         if transport.resentRequests > 0 {

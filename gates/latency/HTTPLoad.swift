@@ -1,6 +1,7 @@
 import Dispatch
 import HTTP
 import ModelGate
+import Predictors
 import Synchronization
 
 /// Load on a served endpoint through the epoll load generator: requests encoded once, a loop on a
@@ -11,8 +12,10 @@ final class HTTPLoad: LoadTarget {
     let requests: LoadRequests
     /// Reads a 2xx body: nil when it is a valid answer for the request it answered, else why not.
     let check: @Sendable (_ requestIndex: Int, _ body: UnsafeRawBufferPointer) -> LoadErrorKind?
+    /// The server the gate started for this load (`start:`), stopped with the target.
+    let server: ManagedServer?
 
-    init(endpoint: LoadEndpoint, requests: LoadRequests,
+    init(endpoint: LoadEndpoint, requests: LoadRequests, server: ManagedServer? = nil,
          check: @escaping @Sendable (Int, UnsafeRawBufferPointer) -> LoadErrorKind?) throws {
         // Load and probe traffic stays on this machine: a CI job must not load someone's service.
         guard endpoint.isLoopback else {
@@ -21,6 +24,7 @@ final class HTTPLoad: LoadTarget {
         self.endpoint = endpoint
         self.requests = requests
         self.check = check
+        self.server = server
     }
 
     var client: String { "modelgate's socket client (HTTP/1.1 keep-alive)" }
@@ -95,7 +99,7 @@ final class HTTPLoad: LoadTarget {
         return LoadDecision(isWrongAnswer: wrongAnswer, stopsRun: earlyStop?.exhausted ?? false)
     }
 
-    func close() async {}
+    func close() async { await server?.stop() }
 }
 
 import Foundation

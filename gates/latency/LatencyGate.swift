@@ -112,7 +112,7 @@ public struct LatencyGate: MergeableGate {
 
     /// Runs `body` on the gate's target and closes the target whatever happens.
     private func withTarget<Result>(_ context: GateContext, _ body: (any LoadTarget) async throws -> Result) async throws -> Result {
-        let target = try LoadTargets.make(options, context: context)
+        let target = try await LoadTargets.make(options, context: context)
         do {
             let result = try await body(target)
             await target.close()

@@ -10,13 +10,16 @@ final class PredictorLoad: LoadTarget {
     let predictor: any Predictor
     let requests: [PredictionRequests]
     private let sessions = Mutex<[(any PredictorSession)?]>([])
+    /// A server the gate started for this load, stopped with the target.
+    let server: ManagedServer?
+    let client: String
 
-    init(predictor: any Predictor, requests: [PredictionRequests]) {
+    init(predictor: any Predictor, requests: [PredictionRequests], server: ManagedServer? = nil, client: String? = nil) {
         self.predictor = predictor
         self.requests = requests
+        self.server = server
+        self.client = client ?? "calls to the predictor \(predictor.name)"
     }
-
-    var client: String { "in-process calls to the predictor \(predictor.name)" }
 
     func measure(_ window: LoadWindow) async throws -> WindowResult {
         let clock = WindowClock(window)
@@ -124,6 +127,7 @@ final class PredictorLoad: LoadTarget {
             return sessions.compactMap { $0 }
         }
         for session in open { await session.close() }
+        await server?.stop()
     }
 }
 

@@ -55,9 +55,17 @@ public struct HTTPPredictorConfig: Sendable {
     /// json only.
     public var body: BodyTemplate?
     public var response: ResponsePath
+    /// The server a gate starts itself before its requests (`start: [command, args...]`), in the
+    /// pipeline's folder, and stops when the gate ends; nil when the server runs already.
+    public var start: [String]?
+    /// The path whose GET answers 200 once the server can take requests; nil: the protocol's own.
+    public var ready: String?
+    /// How long a started server has to get ready.
+    public var readyTimeout: Duration = HTTPPredictorConfig.defaultReadyTimeout
 
     public static let defaultTimeout = Duration.seconds(60)
     public static let defaultConnectTimeout = Duration.seconds(10)
+    public static let defaultReadyTimeout = Duration.seconds(60)
     /// Rows per request for protocols with a batch form: requests stay well under the request
     /// size limits servers set by default (a few MiB).
     public static let defaultBatchSize = 256

@@ -42,9 +42,37 @@ struct HTTPPredictorReader {
         config.timeout = try duration(&reader, "timeout") ?? HTTPPredictorConfig.defaultTimeout
         config.connectTimeout = try duration(&reader, "connect_timeout") ?? HTTPPredictorConfig.defaultConnectTimeout
         try readProtocolOptions(&reader, into: &config, inputs: inputs)
+        try readManagedServer(&reader, into: &config, node: node)
         let batchSize = try readBatchSize(&reader, serving: serving, node: node)
         try reader.finish()
         return PredictorConfig(type: "http", command: [], inputs: inputs, batchSize: batchSize, options: node, http: config)
+    }
+
+    /// `start`, `ready` and `ready_timeout`: a server the gate starts, and how it knows it is ready.
+    private func readManagedServer(_ reader: inout MappingReader, into config: inout HTTPPredictorConfig, node: Node) throws(ConfigError) {
+        let startNode = reader.optionalNode("start")
+        if let startNode, !startNode.isNull {
+            guard let command = try reader.stringList("start"), let program = command.first, !program.isEmpty else {
+                throw reader.error("'start' must be a list: the server's program and its arguments, like [./serve.sh, --port, '8080']", at: startNode)
+            }
+            config.start = command
+        }
+        if let readyNode = reader.optionalNode("ready"), !readyNode.isNull {
+            guard let path = readyNode.stringValue, path.hasPrefix("/"), path.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+                throw reader.error("'ready' must be the path of the server's readiness GET, like /v2/health/ready", at: readyNode)
+            }
+            config.ready = path
+        }
+        if let timeoutNode = reader.optionalNode("ready_timeout"), !timeoutNode.isNull {
+            guard config.start != nil else {
+                throw reader.error("'ready_timeout' bounds the start of a server the gate starts itself; it needs 'start'", at: timeoutNode)
+            }
+            config.readyTimeout = try duration(&reader, "ready_timeout") ?? HTTPPredictorConfig.defaultReadyTimeout
+        }
+        if config.start != nil, config.ready == nil, config.serving == .json {
+            throw reader.error("protocol json has no readiness path of its own: with 'start', give 'ready' (a path answering 200 when the server can take requests)",
+                               at: startNode ?? node)
+        }
     }
 
     private func readModel(_ reader: inout MappingReader, serving: HTTPPredictorConfig.ServingProtocol,

@@ -90,7 +90,7 @@ struct KServeV2Protocol: ServingProtocol {
             shape.append(d)
         }
         guard shape[0] == count else {
-            throw ServingFailure("output '\(name)' has shape \(shape) for \(count) rows; expected its first dimension to be \(count)")
+            throw ServingFailure("output '\(name)' has shape \(shape) for \(count) rows; expected its first dimension to be \(count)", countMismatch: true)
         }
         guard let dataNode = tensor["data"], dataNode.arrayValue != nil else {
             throw ServingFailure("output '\(name)' has no 'data' list (binary tensor data is not read)")
@@ -103,7 +103,7 @@ struct KServeV2Protocol: ServingProtocol {
             width *= d
         }
         guard data.count == count * width else {
-            throw ServingFailure("output '\(name)' has \(data.count) values for shape \(shape); expected \(count * width)")
+            throw ServingFailure("output '\(name)' has \(data.count) values for shape \(shape); expected \(count * width)", countMismatch: true)
         }
         var answers: [PredictionAnswer] = []
         answers.reserveCapacity(count)

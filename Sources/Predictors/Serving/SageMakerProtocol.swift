@@ -68,7 +68,7 @@ struct SageMakerProtocol: ServingProtocol {
             values = lines[0].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         }
         guard values.count == count else {
-            throw ServingFailure("the CSV response has \(values.count) values for \(count) rows; expected one per row")
+            throw ServingFailure("the CSV response has \(values.count) values for \(count) rows; expected one per row", countMismatch: true)
         }
         var answers: [PredictionAnswer] = []
         answers.reserveCapacity(count)

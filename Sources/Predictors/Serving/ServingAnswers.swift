@@ -20,7 +20,7 @@ enum ServingAnswers {
                                                  : "expected an object with a 'predictions' list, got \(root.kindDescription)")
         }
         guard list.count == count else {
-            throw ServingFailure("the response has \(list.count) predictions for \(count) rows; expected one per row")
+            throw ServingFailure("the response has \(list.count) predictions for \(count) rows; expected one per row", countMismatch: true)
         }
         return list
     }

@@ -5,10 +5,14 @@ import ModelGate
 struct ServingFailure: Error, Sendable, Equatable {
     var row: Int?
     var message: String
+    /// The response was readable but held more or fewer answers than rows sent (the latency
+    /// gate counts these as `wrong_answer_count`, apart from unreadable answers).
+    var countMismatch = false
 
-    init(row: Int? = nil, _ message: String) {
+    init(row: Int? = nil, _ message: String, countMismatch: Bool = false) {
         self.row = row
         self.message = message
+        self.countMismatch = countMismatch
     }
 
     init(_ failure: GateFailure, row: Int? = nil) {

@@ -1,0 +1,92 @@
+import Foundation
+import GateTestSupport
+import ModelGate
+import Testing
+@testable import LatencyGate
+
+/// The latency gate against a served model: the candidate's `http` predictor (KServe v2 here),
+/// answers checked by the protocol, and a server the gate starts and stops itself.
+@Suite struct ServedLatencyTests {
+    static func kserve(delay: Duration = .zero, answer: String = #"{"outputs":[{"name":"score","shape":[1],"datatype":"FP64","data":[0.5]}]}"#,
+                       ready: Int = 200) throws -> LoopbackHTTPServer {
+        try LoopbackHTTPServer { _, request in
+            if request.method == "GET" { return LoopbackReply(status: ready, body: "{}") }
+            return LoopbackReply(body: answer, delay: delay)
+        }
+    }
+
+    func workspace(_ server: LoopbackHTTPServer, extra: String = "") throws -> LatencyWorkspace {
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://127.0.0.1:\(server.port)', protocol: kserve-v2, model: m, inputs: [x]\(extra)}}"
+        return space
+    }
+
+    @Test func aServedModelIsLoadedWithItsProtocolsRequests() async throws {
+        let server = try Self.kserve(delay: .milliseconds(10))
+        let result = try await workspace(server).run("data: rows.csv\nconcurrency: 4\nrequests: 80\nthresholds: {p50_ms: '<= 60000'}")
+        #expect(result.status == .pass, "\(result.error ?? result.summary)")
+        #expect(result.evidence["requests"] == 80)
+        #expect(server.requestCount == 80)
+        #expect(server.lastRequest?.target == "/v2/models/m/infer")
+        #expect(server.lastRequest?.bodyText.contains("\"inputs\"") == true)
+        #expect(try #require(result.metric("p50_ms")) >= 10)
+        #expect(result.summary.contains("socket client"))
+    }
+
+    @Test func answersWithTheWrongCountOrUnreadableAreCountedByKind() async throws {
+        let twoAnswers = try Self.kserve(answer: #"{"outputs":[{"name":"score","shape":[2],"datatype":"FP64","data":[0.5,0.4]}]}"#)
+        let wrong = try await workspace(twoAnswers).run("data: rows.csv\nrequests: 5")
+        #expect(wrong.evidence["errors_wrong_answer_count"] == 5)
+        #expect(wrong.status == .fail)
+        let garbage = try Self.kserve(answer: "not json")
+        let unreadable = try await workspace(garbage).run("data: rows.csv\nrequests: 5")
+        #expect(unreadable.evidence["errors_invalid_response"] == 5)
+    }
+
+    @Test func aStartedServerIsWaitedForAndStoppedWithTheGate() async throws {
+        // The "server" process stands in for a real one; the readiness GET and the load go to the
+        // loopback server, so the test checks the process's life: started, waited for, stopped.
+        let server = try Self.kserve()
+        let space = try workspace(server, extra: ", start: [sh, serve.sh]")
+        try space.workspace.write("serve.sh", "echo $$ > server.pid\nexec sleep 3600\n")
+        let result = try await space.run("data: rows.csv\nrequests: 10")
+        #expect(result.status == .pass, "\(result.error ?? result.summary)")
+        let pid = try #require(Int32(try String(contentsOfFile: space.root + "/server.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, 0) == -1 && errno == ESRCH, "the server outlived the gate")
+        #expect(result.log?.contains("ready at") == true)
+    }
+
+    @Test func aServerThatExitsBeforeItIsReadyIsAnErrorWithItsLastOutput() async throws {
+        let server = try Self.kserve()
+        let port = server.port
+        #expect(server.stop())
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://127.0.0.1:\(port)', protocol: kserve-v2, model: m, inputs: [x], start: [sh, serve.sh]}}"
+        try space.workspace.write("serve.sh", "echo 'cannot load model.onnx' >&2\nexit 3\n")
+        let result = try await space.run("data: rows.csv\nrequests: 10")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("before it was ready") == true, "\(result.error ?? "")")
+        #expect(result.error?.contains("cannot load model.onnx") == true)
+    }
+
+    @Test func aServerThatNeverGetsReadyIsAnErrorAndIsStopped() async throws {
+        let server = try Self.kserve(ready: 503)
+        let space = try workspace(server, extra: ", start: [sh, serve.sh], ready_timeout: 1s")
+        try space.workspace.write("serve.sh", "echo $$ > server.pid\nexec sleep 3600\n")
+        let result = try await space.run("data: rows.csv\nrequests: 10")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("was not ready within") == true, "\(result.error ?? "")")
+        #expect(result.error?.contains("answered 503") == true)
+        let pid = try #require(Int32(try String(contentsOfFile: space.root + "/server.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, 0) == -1 && errno == ESRCH)
+        #expect(server.requestCount > 0)
+    }
+
+    @Test func aRemoteEndpointIsNeverLoaded() async throws {
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://192.0.2.10:8080', protocol: kserve-v2, model: m, inputs: [x]}}"
+        let result = try await space.run("data: rows.csv\nrequests: 10")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("only to loopback") == true, "\(result.error ?? "")")
+    }
+}
