@@ -67,6 +67,7 @@ import Testing
         (#"{"income":52000.0,"debt_ratio":0.31,"late_payments":null}"#, "score.awk: input line 2: 'late_payments' is not a number"),
         (#"{"income":52000.0,"debt_ratio":0.31,"late_payments":[2]}"#, "score.awk: input line 2: 'late_payments' is not a plain value"),
         (#"income=52000"#, "score.awk: input line 2: not a JSON object"),
+        (#"{"income":52000.0,"debt_ratio":0.31,"late_payments":2.0,"region":north}"#, "score.awk: input line 2: 'region' is not a plain value"),
     ])
     func modelRefusesARequestItCannotRead(line: String, message: String) async throws {
         let predictor = try examplePredictor()

@@ -1,7 +1,7 @@
-# The example credit-risk model, scored by any POSIX awk: logistic regression,
+# The example credit-risk model, scored by awk (mawk, gawk, BSD awk: any with exp and fflush):
 # P(default) = 1 / (1 + exp(-z)), z = intercept + the sum of each feature's weight times its value.
 #
-#   awk -f score.awk WEIGHTS < requests
+#   awk -f score.awk WEIGHTS < requests       (score.sh runs it so that mawk reads line by line)
 #
 # WEIGHTS is a text file of "name weight" lines ('#' starts a comment): "intercept" and one line
 # per feature. Each input line is one flat JSON object with every feature as a number,
@@ -65,12 +65,12 @@ function parse(line,    rest, name) {
     rest = substr(line, RLENGTH + 1)
     if (rest ~ /^\}[ \t\r]*$/) return ""
     while (1) {
-        if (!match(rest, /^"[^"\\]*"[ \t]*:[ \t]*/)) return "not a JSON object of named values"
+        if (!match(rest, /^"[^"\\\t]*"[ \t]*:[ \t]*/)) return "not a JSON object of named values"
         name = substr(rest, 2, RLENGTH - 1)
         sub(/"[ \t]*:[ \t]*$/, "", name)
         rest = substr(rest, RLENGTH + 1)
-        # A string, or a number, true, false or null; arrays and objects are not plain values.
-        if (match(rest, /^"([^"\\]|\\.)*"/) || match(rest, /^[-+.0-9A-Za-z]+/)) {
+        # A string, a number, true, false or null; arrays and objects are not plain values.
+        if (match(rest, /^"([^"\\\t]|\\["\\\/bfnrt]|\\u[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f])*"/) || match(rest, /^(true|false|null|-?[0-9][-+.0-9eE]*)/)) {
             value[name] = substr(rest, 1, RLENGTH)
             rest = substr(rest, RLENGTH + 1)
         } else {
