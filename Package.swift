@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document", "HTTP"]),
-        .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate", "Predictors", "Tabular"]),
+        .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate", "Predictors", "Tabular", "ChildProcess"]),
         .testTarget(name: "CLITests", dependencies: ["ModelGateCLI"]),
     ]
     // Built-in gates: one folder each under gates/, each with its test target.

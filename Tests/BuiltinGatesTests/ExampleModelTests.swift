@@ -1,4 +1,5 @@
 import BuiltinGates
+import ChildProcess
 import Foundation
 import ModelGate
 import Predictors
@@ -70,18 +71,14 @@ import Testing
         (#"{"income":52000.0,"debt_ratio":0.31,"late_payments":2.0,"region":north}"#, "score.awk: input line 2: 'region' is not a plain value"),
     ])
     func modelRefusesARequestItCannotRead(line: String, message: String) async throws {
-        let predictor = try examplePredictor()
-        var requests = PredictionRequests()
-        requests.append(encodedObject: Array(#"{"income":52000.0,"debt_ratio":0.31,"late_payments":2.0}"#.utf8))
-        requests.append(encodedObject: Array(line.utf8))
-        let session = try await predictor.openSession()
-        defer { Task { await session.close() } }
-        do {
-            let answers = try await session.predict(requests)
-            Issue.record("\(line) was answered: \(answers)")
-        } catch let failure as GateFailure {
-            #expect(failure.message.contains("exited with status 2"), "\(failure.message)")
-            #expect(predictor.log.contents?.contains(message) == true, "\(predictor.log.contents ?? "no log")")
-        }
+        // The program itself, fed a good line then the bad one: the bad one must stop it with
+        // status 2 and a message naming the line, never an answer.
+        let config = try #require(try examplePredictor().config.command.first.map { _ in try examplePredictor().config.command })
+        let input = Array((#"{"income":52000.0,"debt_ratio":0.31,"late_payments":2.0}"# + "\n" + line + "\n").utf8)
+        let outcome = try ChildProcess(executable: config[0], arguments: Array(config.dropFirst()), workingDirectory: Self.gates,
+                                       timeout: .seconds(120)).runOnThisThread(stdin: input)
+        #expect(outcome.termination == .exited(2), "\(line): \(outcome.termination)")
+        #expect(String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n").count == 1, "\(line) was answered")
+        #expect(String(decoding: outcome.stderr, as: UTF8.self).contains(message), "\(String(decoding: outcome.stderr, as: UTF8.self))")
     }
 }

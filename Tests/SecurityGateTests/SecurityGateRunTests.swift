@@ -112,3 +112,24 @@ import Testing
         #expect(result.findings.first?.excerpt == "-----BEGIN EC PRIVATE KEY-----")
     }
 }
+
+/// A file reached through two given paths (a folder and its manifest's folder) is read once.
+@Suite struct ScanTargetSpellingTests {
+    @Test func aFolderGivenTwiceIsReadOnce() async throws {
+        let space = try GateWorkspace(["m/a.txt": .text("a\n"), "m/SHA256SUMS": .text("87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7  a.txt\n")],
+                                      gate: SecurityGate.self)
+        let result = try await space.run("paths: [m/, m, ./m]\nmanifest: m/SHA256SUMS")
+        #expect(result.evidence["files_scanned"] == 2, "\(result.findings.map(\.message))")
+        #expect(result.status == .pass, "\(result.findings.map(\.message))")
+    }
+}
+
+extension ScanTargetSpellingTests {
+    @Test func anUnlistedFileIsFoundWhateverSpellingReachedIt() async throws {
+        let space = try GateWorkspace(["m/a.txt": .text("a\n"), "m/extra.py": .text("import os\n"),
+                                       "m/SHA256SUMS": .text("87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7  a.txt\n")],
+                                      gate: SecurityGate.self)
+        let result = try await space.run("paths: [./m/]\nmanifest: m/SHA256SUMS")
+        #expect(result.findings.map(\.rule) == ["integrity.unlisted-file"], "\(result.findings.map(\.message))")
+    }
+}

@@ -18,7 +18,8 @@ final class PredictorLoad: LoadTarget {
         self.predictor = predictor
         self.requests = requests
         self.server = server
-        self.client = client ?? "calls to the predictor \(predictor.name)"
+        let program = (predictor as? CommandPredictor).map { $0.config.command.joined(separator: " ") } ?? predictor.name
+        self.client = client ?? "calls to the predictor \(program)"
     }
 
     func measure(_ window: LoadWindow) async throws -> WindowResult {

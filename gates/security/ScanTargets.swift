@@ -24,8 +24,15 @@ struct ScanTargets {
     init(_ paths: [String], resolve: (String) -> String, maxFiles: Int, maxFileBytes: Int) {
         var seen = Set<String>()
         for written in paths {
-            visit(name: written, path: resolve(written), depth: 0, maxFiles: maxFiles, maxFileBytes: maxFileBytes, seen: &seen)
+            visit(name: written, path: Self.diskPath(resolve(written)), depth: 0, maxFiles: maxFiles, maxFileBytes: maxFileBytes, seen: &seen)
         }
+    }
+
+    /// One spelling per place on disk (`m`, `m/`, `./m` and `m//` alike), so a file reached
+    /// through two given paths is read once and pins and manifests find it however they name it.
+    static func diskPath(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        return standard.isEmpty ? "." : standard
     }
 
     private mutating func visit(name: String, path: String, depth: Int, maxFiles: Int, maxFileBytes: Int, seen: inout Set<String>) {
@@ -62,8 +69,9 @@ struct ScanTargets {
                 return
             }
             for entry in entries.sorted() {
+                // One spelling per file on disk, so a file reached through two given paths is read once.
                 let childName = name.hasSuffix("/") ? name + entry : name + "/" + entry
-                visit(name: childName, path: path + "/" + entry, depth: depth + 1, maxFiles: maxFiles, maxFileBytes: maxFileBytes, seen: &seen)
+                visit(name: childName, path: path.hasSuffix("/") ? path + entry : path + "/" + entry, depth: depth + 1, maxFiles: maxFiles, maxFileBytes: maxFileBytes, seen: &seen)
             }
         case S_IFLNK:
             findings.append(SecurityRules.finding(.symlink, path: name, message: "'\(name)' is a symbolic link; it was not followed"))

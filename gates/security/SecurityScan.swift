@@ -40,7 +40,7 @@ struct SecurityScan {
             result.findings += secretFindings(scan, file: file)
         }
         for pin in options.pins {
-            let path = context.resolve(pin.path)
+            let path = ScanTargets.diskPath(context.resolve(pin.path))
             guard let digest = digests[path] else {
                 result.findings.append(SecurityRules.finding(.digestMismatch, path: pin.path, message: "'\(pin.path)' is pinned but was not read"))
                 continue
@@ -90,7 +90,7 @@ struct SecurityScan {
         for entry in parsed.entries {
             listed.insert(entry.path)
             let name = prefix + entry.path
-            guard let digest = digests[context.resolve(name)] else {
+            guard let digest = digests[ScanTargets.diskPath(context.resolve(name))] else {
                 findings.append(SecurityRules.finding(.digestMismatch, path: name, line: nil,
                                                       message: "'\(entry.path)' is listed in \(manifest) (line \(entry.line)) but was not found"))
                 continue
@@ -100,8 +100,11 @@ struct SecurityScan {
                                                       message: "'\(name)' hashes to \(digest), not \(entry.sha256) as \(manifest) line \(entry.line) says"))
             }
         }
-        for file in files where file.name.hasPrefix(prefix) || prefix.isEmpty {
-            let relative = String(file.name.dropFirst(prefix.count))
+        // By place on disk, not by name: a file reached through another spelling of the folder is
+        // still in it, and must still be listed.
+        let folderOnDisk = ScanTargets.diskPath(context.resolve(folder)) + "/"
+        for file in files where file.path.hasPrefix(folderOnDisk) {
+            let relative = String(file.path.dropFirst(folderOnDisk.count))
             guard !ArtifactManifest.isOwnFile(relative, manifest: manifestName), !listed.contains(relative) else { continue }
             findings.append(SecurityRules.finding(.unlistedFile, path: file.name, message: "'\(file.name)' is in the manifest's folder but not in \(manifest)"))
         }
