@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "GateTestSupport", dependencies: ["ModelGate"], path: "Tests/GateTestSupport", swiftSettings: strict),
 
         // The load generator alone, run by Tests/Scripts/bench-latency.sh beside wrk.
-        .executableTarget(name: "LoadBench", dependencies: ["HTTP"], path: "Tests/Scripts/LoadBench", swiftSettings: strict),
+        .executableTarget(name: "LoadBench", dependencies: ["HTTP", "GateTestSupport"], path: "Tests/Scripts/LoadBench", swiftSettings: strict),
 
         .testTarget(name: "DocumentTests", dependencies: ["Document"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),

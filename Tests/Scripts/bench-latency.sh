@@ -89,6 +89,15 @@ compare() {
 }
 
 compare "$url" 1 8 64
+# The p50 accuracy target: a server whose every answer waits exactly 5 ms (our loopback test
+# server, usleep-precise), measured by both clients.
+"$bench" serve 5 > "$work/delay-server" &
+delay_pid=$!
+trap 'kill $delay_pid $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do grep -q port= "$work/delay-server" && break; sleep 0.1; done
+delay_port=$(sed -n 's/^port=//p' "$work/delay-server")
+echo "== fixed 5 ms delay server (LoadBench serve 5) on port $delay_port"
+compare "http://127.0.0.1:$delay_port/" 1 8
 if [ -n "$delay_location" ]; then
     compare "http://127.0.0.1:$port/delay" 1 8 64
 fi

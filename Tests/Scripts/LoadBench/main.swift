@@ -6,7 +6,11 @@
 // SECONDS may instead be a request count ending in r (20000r): then there is no warm-up, which
 // is how allocations per request are counted (run it twice under a malloc counter).
 // THREADS=N in the environment splits the load over N loop threads (LoadGenerator.split).
+//   LoadBench serve DELAY_MS
+// serves every request after DELAY_MS milliseconds (the loopback test server), printing
+// `port=N` once it listens: the fixed-delay server the p50 accuracy target is measured against.
 import Foundation
+import GateTestSupport
 import HTTP
 import Synchronization
 #if canImport(Glibc)
@@ -18,6 +22,12 @@ let everyThreadOfThisProcess = RUSAGE_SELF
 #endif
 
 let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "serve", let milliseconds = Double(arguments[2]) {
+    let server = try LoopbackHTTPServer(reply: LoopbackReply(body: #"{"predictions":[0.25,0.75]}"#,
+                                                             delay: .nanoseconds(Int64(milliseconds * 1e6))))
+    FileHandle.standardOutput.write(Data("port=\(server.port)\n".utf8))
+    while true { sleep(3600) }
+}
 let requestCount = arguments.count >= 4 && arguments[3].hasSuffix("r") ? Int(arguments[3].dropLast()) : nil
 guard arguments.count >= 4, let connections = Int(arguments[2]), let seconds = requestCount.map(Double.init) ?? Double(arguments[3]),
       let url = URL(string: arguments[1]), let host = url.host, let port = url.port else {
