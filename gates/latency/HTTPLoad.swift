@@ -41,30 +41,62 @@ final class HTTPLoad: LoadTarget {
                             requestTimeout: window.requestTimeout)
         let generator: LoadGenerator
         do { generator = try LoadGenerator(plan: plan, requests: requests) } catch { throw GateFailure(error.description) }
-        let cancelled = Atomic<Bool>(false)
+        let parts = try Self.parts(of: generator, arrival: window.arrival)
+        let flags = LoadFlags()
         let check = self.check
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                Thread.detachNewThread {
-                    var tally = LoadTally()
-                    var earlyStop = window.earlyStop
-                    do {
-                        let totals = try generator.run(isCancelled: { cancelled.load(ordering: .relaxed) }) { outcome in
-                            Self.classify(outcome, check: check, tally: &tally, earlyStop: &earlyStop)
-                        }
-                        if totals.ending == .cancelled {
-                            continuation.resume(throwing: CancellationError())
-                            return
-                        }
-                        tally.finish(elapsedNanoseconds: totals.measuredNanoseconds)
-                        continuation.resume(returning: WindowResult(tally: tally, stoppedEarly: earlyStop?.reason))
-                    } catch {
-                        continuation.resume(throwing: GateFailure("\(error)"))
+        let results = try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: WindowResult.self) { group in
+                for part in parts {
+                    group.addTask {
+                        try await Self.run(part, window: window, check: check, flags: flags)
                     }
                 }
+                var results: [WindowResult] = []
+                for try await result in group { results.append(result) }
+                return results
             }
         } onCancel: {
-            cancelled.store(true, ordering: .relaxed)
+            flags.cancelled.store(true, ordering: .relaxed)
+        }
+        var total = LoadTally()
+        for result in results { try total.addConcurrent(result.tally) }
+        return WindowResult(tally: total, stoppedEarly: results.compactMap { $0.stoppedEarly }.first)
+    }
+
+    /// A closed loop with several connections runs on both cores, as `wrk -t2` does (each part its
+    /// own loop thread and share of the connections); an open loop keeps one loop, so arrivals
+    /// stay evenly spaced.
+    static func parts(of generator: LoadGenerator, arrival: Arrival) throws -> [LoadGenerator] {
+        guard case .closedLoop(let concurrency) = arrival, concurrency >= 2 else { return [generator] }
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 2))
+        do { return try generator.split(into: cores) } catch { throw GateFailure(error.description) }
+    }
+
+    /// One part on a thread of its own (never on Swift's shared pool, whose threads a busy
+    /// machine may hold), its outcomes counted as they arrive.
+    private static func run(_ part: LoadGenerator, window: LoadWindow, check: @escaping @Sendable (Int, UnsafeRawBufferPointer) -> LoadErrorKind?,
+                            flags: LoadFlags) async throws -> WindowResult {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                var tally = LoadTally()
+                var earlyStop = window.earlyStop
+                do {
+                    let totals = try part.run(isCancelled: { flags.cancelled.load(ordering: .relaxed) || flags.stopped.load(ordering: .relaxed) }) { outcome in
+                        let decision = classify(outcome, check: check, tally: &tally, earlyStop: &earlyStop)
+                        if decision.stopsRun { flags.stopped.store(true, ordering: .relaxed) }
+                        return decision
+                    }
+                    if totals.ending == .cancelled, flags.cancelled.load(ordering: .relaxed) {
+                        continuation.resume(throwing: CancellationError())
+                        return
+                    }
+                    tally.finish(elapsedNanoseconds: totals.measuredNanoseconds)
+                    let reason = earlyStop?.reason ?? (flags.stopped.load(ordering: .relaxed) ? "another loop of this load found a threshold lost" : nil)
+                    continuation.resume(returning: WindowResult(tally: tally, stoppedEarly: reason))
+                } catch {
+                    continuation.resume(throwing: GateFailure("\(error)"))
+                }
+            }
         }
     }
 
@@ -103,3 +135,9 @@ final class HTTPLoad: LoadTarget {
 }
 
 import Foundation
+
+/// What the loops of one window share: the task was cancelled; a loop's judge stopped the load.
+private final class LoadFlags: Sendable {
+    let cancelled = Atomic<Bool>(false)
+    let stopped = Atomic<Bool>(false)
+}
