@@ -17,44 +17,24 @@ enum LineFile {
             throw GateFailure("'\(name)' is not a regular file")
         }
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var pending: [UInt8] = []
-        var lineNumber = 0
+        var splitter = LineSplitter(maximumLineBytes: maximumLineBytes)
         var total = 0
-        func emit(_ line: UnsafeRawBufferPointer) throws {
-            lineNumber += 1
-            var end = line.count
-            if end > 0, line[end - 1] == 0x0D { end -= 1 }
-            try body(UnsafeRawBufferPointer(rebasing: line[0..<end]), lineNumber)
-        }
-        while true {
-            try Task.checkCancellation()
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw GateFailure("cannot read '\(name)': \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            total += count
-            try chunk.withUnsafeBytes { all in
-                let bytes = UnsafeRawBufferPointer(rebasing: all[0..<count])
-                var start = 0
-                while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                    if pending.isEmpty {
-                        try emit(UnsafeRawBufferPointer(rebasing: bytes[start..<newline]))
-                    } else {
-                        pending.append(contentsOf: bytes[start..<newline])
-                        try pending.withUnsafeBytes { try emit($0) }
-                        pending.removeAll(keepingCapacity: true)
-                    }
-                    start = newline + 1
+        do {
+            while true {
+                try Task.checkCancellation()
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw GateFailure("cannot read '\(name)': \(String(cString: strerror(errno)))")
                 }
-                pending.append(contentsOf: bytes[start...])
-                if pending.count > maximumLineBytes {
-                    throw GateFailure("\(name) line \(lineNumber + 1) is longer than \(maximumLineBytes) bytes")
-                }
+                if count == 0 { break }
+                total += count
+                try chunk.withUnsafeBytes { try splitter.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count]), body) }
             }
+            try splitter.finish(body)
+        } catch let error as LineSplitter.LineTooLong {
+            throw GateFailure("\(name) line \(error.line) is longer than \(maximumLineBytes) bytes")
         }
-        if !pending.isEmpty { try pending.withUnsafeBytes { try emit($0) } }
         return total
     }
 }

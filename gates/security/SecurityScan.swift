@@ -83,7 +83,7 @@ struct SecurityScan {
             return [SecurityRules.finding(.missingFile, path: manifest, message: "the manifest cannot be read: \(error)")]
         }
         let parsed = ArtifactManifest(text: bytes, name: manifest)
-        var findings = parsed.findings
+        var findings = parsed.problems.map { SecurityRules.finding(.malformedManifest, path: manifest, line: $0.line, message: $0.message) }
         let prefix = folder == "." ? "" : folder + "/"
         let manifestName = String(manifest.dropFirst(prefix.count))
         var listed = Set<String>()
