@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "Statistics", swiftSettings: strict),      // confidence intervals, Holm's procedure, seeded RNG
         .target(name: "Tabular", swiftSettings: strict),         // streaming CSV and JSON Lines readers
         .target(name: "HTTP", swiftSettings: strict),            // incremental HTTP/1.1 response parser, request writer
+        .target(name: "ModelFiles", swiftSettings: strict),      // model file readers: pickle opcodes, simulation, judgement
 
         // The runner: configuration, conditions, gate protocol, runner, reports.
         .target(name: "ModelGate",
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate"]),
