@@ -60,7 +60,8 @@ enum DangerousGlobals {
               category: .codeExecution),
         Entry(module: "copyreg", names: [], category: .importMachinery),                       // add_extension
         Entry(module: "pkgutil", names: [], category: .importMachinery),                       // GHSA-vvpj-8cmc-gx39
-        Entry(module: "joblib", names: [], category: .nestedDeserialisation),
+        Entry(module: "joblib", names: ["load", "_unpickle", "load_compatibility", "_read_fileobject"],
+              category: .nestedDeserialisation),
         Entry(module: "yaml", names: [], category: .nestedDeserialisation),
         Entry(module: "os", names: [], category: .fileAccess),
     ]

@@ -91,6 +91,14 @@ enum SafeGlobals {
             "numpy.random._philox.Philox", "numpy.random._sfc64.SFC64",
             "numpy.random.bit_generator.SeedSequence", "numpy.random.bit_generator.__pyx_unpickle_SeedSequence",
         ])
+        // NumPy scalar types, as estimators keep them in a `dtype` parameter (OneHotEncoder): calling
+        // one converts a number.
+        for scalar in ["bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "intc",
+                       "uintc", "intp", "uintp", "longlong", "ulonglong", "float16", "float32", "float64", "half",
+                       "single", "double", "longdouble", "complex64", "complex128", "clongdouble", "str_", "bytes_",
+                       "datetime64", "timedelta64"] {
+            names.insert("numpy." + scalar)
+        }
         // PyTorch: tensors and parameters rebuilt from storages, storage types, dtypes, devices.
         for name in ["_rebuild_tensor", "_rebuild_tensor_v2", "_rebuild_tensor_v3", "_rebuild_parameter",
                      "_rebuild_parameter_with_state", "_rebuild_qtensor", "_rebuild_sparse_tensor",
