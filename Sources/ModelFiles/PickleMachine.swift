@@ -65,10 +65,10 @@ struct PickleMachine {
         case .float, .int, .long:
             _ = try line(&i, at)
             try push(.data, at)
-        case .binInt: try skip(4, &i, at); try push(.data, at)
-        case .binInt1: try skip(1, &i, at); try push(.data, at)
-        case .binInt2: try skip(2, &i, at); try push(.data, at)
-        case .binFloat: try skip(8, &i, at); try push(.data, at)
+        case .binInt: _ = try unsigned(4, &i, at); try push(.data, at)
+        case .binInt1: _ = try unsigned(1, &i, at); try push(.data, at)
+        case .binInt2: _ = try unsigned(2, &i, at); try push(.data, at)
+        case .binFloat: _ = try unsigned(8, &i, at); try push(.data, at)
         case .none, .newTrue, .newFalse, .emptyList, .emptyTuple, .emptyDict, .emptySet, .nextBuffer:
             try push(.data, at)
         case .long1:

@@ -25,8 +25,9 @@ public struct PickleScanner: Sendable {
 
     /// Scans pickles one after another from the start of `input` until it ends, `pickleCount`
     /// pickles were read (then the rest is left to the caller), or something stops the reading.
-    /// Bytes after the last STOP that do not form a pickle are a `pickle.trailing-data` finding;
-    /// a first pickle that does not read through its STOP is `pickle.malformed`.
+    /// Bytes after a STOP whose first opcode is already refused are `pickle.trailing-data` (medium:
+    /// `pickle.load` ignores them); any pickle that starts but does not read through its STOP is
+    /// `pickle.malformed` (high), since a loader reading pickles in turn would run it that far.
     /// `baseOffset` is added to every offset, for pickles inside a larger file.
     public func scan(_ input: UnsafeRawBufferPointer, baseOffset: Int = 0, pickleCount: Int? = nil) -> PickleScanReport {
         var machine = PickleMachine(input: input, policy: policy, baseOffset: baseOffset)
@@ -47,10 +48,14 @@ public struct PickleScanner: Sendable {
                     extra.append(finding(.limitExceeded, .high, at, error.problem + "; the rest was not judged"))
                 case .malformed where pickles == 0:
                     extra.append(finding(.malformed, .high, at, error.problem))
+                case .malformed where error.offset > end:
+                    // A loader reading pickles one after another would run this one up to here.
+                    extra.append(finding(.malformed, .high, at,
+                                         "pickle \(pickles + 1), from byte \(baseOffset + end): \(error.problem)"))
                 case .malformed:
                     extra.append(finding(.trailingData, .medium, baseOffset + end,
                                          "\(input.count - end) bytes after the STOP that ends pickle \(pickles) "
-                                             + "do not form a pickle (byte \(at): \(error.problem))"))
+                                             + "do not start a pickle (\(error.problem))"))
                 }
                 break
             }
