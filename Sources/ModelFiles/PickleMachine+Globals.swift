@@ -13,14 +13,14 @@ extension PickleMachine {
     /// STACK_GLOBAL: both operands must be strings pushed by the pickle itself (directly or through
     /// the memo); anything else is a name computed while loading.
     mutating func importFromStack(module: PickleValue, name: PickleValue, _ at: Int) throws(PickleStop) -> PickleValue {
-        guard case .text(let moduleText) = module, case .text(let nameText) = name else {
+        guard module.kind == .text, name.kind == .text else {
             report(.dynamicImport, .critical, at, message:
                 "STACK_GLOBAL takes its module from \(describe(module)) and its name from \(describe(name))")
             return .unknown
         }
         let limit = policy.limits.maxNameLength
-        guard let moduleName = moduleText.decode(in: input, maxBytes: limit),
-              let globalName = nameText.decode(in: input, maxBytes: limit) else {
+        guard let moduleName = module.text.decode(in: input, maxBytes: limit),
+              let globalName = name.text.decode(in: input, maxBytes: limit) else {
             throw .malformed(at, "STACK_GLOBAL's module or name is not text the loader can decode")
         }
         return .global(importName(PickleGlobalName(module: moduleName, name: globalName), at, "STACK_GLOBAL"))
@@ -47,14 +47,14 @@ extension PickleMachine {
 
     /// What calling `callable` leaves on the stack; calls of anything but an imported global are findings.
     mutating func call(_ callable: PickleValue, _ at: Int, _ op: String) -> PickleValue {
-        switch callable {
-        case .global(let index):
-            globals[index].calls += 1
-            return .instance(of: index)
+        switch callable.kind {
+        case .global:
+            globals[callable.index].calls += 1
+            return .instance(of: callable.index)
         case .instance, .unknown:
             report(.indirectCall, .high, at, message: "\(op) calls \(describe(callable))")
             return .unknown
-        case .text, .data:
+        case .text, .data, .absent:
             // Not callable: the loader raises TypeError here, after which nothing more runs.
             return .unknown
         }
@@ -62,13 +62,13 @@ extension PickleMachine {
 
     /// BUILD: `__setstate__` (or attribute updates) on what is on the stack.
     mutating func build(_ target: PickleValue, _ at: Int) {
-        switch target {
-        case .global(let index):
-            report(.globalMutation, .critical, at, callable: globals[index].name,
-                   message: "BUILD sets attributes of the imported `\(globals[index].name)` itself")
-        case .instance(of: let index):
-            globals[index].builds += 1
-        case .text, .data, .unknown:
+        switch target.kind {
+        case .global:
+            report(.globalMutation, .critical, at, callable: globals[target.index].name,
+                   message: "BUILD sets attributes of the imported `\(globals[target.index].name)` itself")
+        case .instance:
+            globals[target.index].builds += 1
+        case .text, .data, .unknown, .absent:
             break
         }
     }
@@ -89,9 +89,9 @@ extension PickleMachine {
     }
 
     private mutating func mutate(_ target: PickleValue, _ at: Int, _ op: String) {
-        guard case .global(let index) = target else { return }
-        report(.globalMutation, .critical, at, callable: globals[index].name,
-               message: "\(op) calls a method of the imported `\(globals[index].name)` itself")
+        guard target.kind == .global else { return }
+        report(.globalMutation, .critical, at, callable: globals[target.index].name,
+               message: "\(op) calls a method of the imported `\(globals[target.index].name)` itself")
     }
 
     /// EXT1/2/4: a global named by number through copyreg's extension registry.
@@ -103,12 +103,12 @@ extension PickleMachine {
     }
 
     func describe(_ value: PickleValue) -> String {
-        switch value {
+        switch value.kind {
         case .text: "a string"
-        case .global(let index): "the imported `\(globals[index].name)`"
-        case .instance(of: let index): "the result of calling `\(globals[index].name)`"
+        case .global: "the imported `\(globals[value.index].name)`"
+        case .instance: "the result of calling `\(globals[value.index].name)`"
         case .unknown: "a value of unknown origin (a persistent id, an extension code or an indirect call)"
-        case .data: "a value that is not a string"
+        case .data, .absent: "a value that is not a string"
         }
     }
 

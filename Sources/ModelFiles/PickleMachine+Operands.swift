@@ -5,20 +5,36 @@ import Darwin
 #endif
 
 /// Reading operands: every declared length is checked against the bytes that remain before it is
-/// used, and nothing is copied.
+/// used, and nothing is copied. (Read-only methods are `mutating` for the reason given in
+/// PickleMachine+Stack.swift.)
 extension PickleMachine {
-    func unsigned(_ width: Int, _ i: inout Int, _ at: Int) throws(PickleStop) -> UInt64 {
-        guard input.count - i >= width else {
-            throw .malformed(at, "the input ends inside the opcode's \(width)-byte argument")
+    @inline(__always)
+    mutating func byte(_ i: inout Int, _ at: Int) throws(PickleStop) -> Int {
+        guard i < input.count else { throw truncated(1, at) }
+        i += 1
+        return Int(input[i - 1])
+    }
+
+    @inline(never)
+    private mutating func truncated(_ width: Int, _ at: Int) -> PickleStop {
+        .malformed(at, "the input ends inside the opcode's \(width)-byte argument")
+    }
+
+    mutating func unsigned(_ width: Int, _ i: inout Int, _ at: Int) throws(PickleStop) -> UInt64 {
+        guard input.count - i >= width else { throw truncated(width, at) }
+        let value: UInt64
+        switch width {
+        case 1: value = UInt64(input[i])
+        case 2: value = UInt64(UInt16(littleEndian: input.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
+        case 4: value = UInt64(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+        default: value = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: i, as: UInt64.self))
         }
-        var value: UInt64 = 0
-        for k in (0..<width).reversed() { value = value << 8 | UInt64(input[i + k]) }
         i += width
         return value
     }
 
     /// A length of `width` bytes, which must fit in what remains of the input.
-    func length(_ width: Int, _ i: inout Int, _ at: Int) throws(PickleStop) -> Int {
+    mutating func length(_ width: Int, _ i: inout Int, _ at: Int) throws(PickleStop) -> Int {
         let declared = try unsigned(width, &i, at)
         let remaining = input.count - i
         guard declared <= UInt64(remaining) else {
@@ -28,7 +44,7 @@ extension PickleMachine {
     }
 
     /// A signed 4-byte length (BINSTRING, LONG4), which the loader refuses when negative.
-    func signedLength(_ i: inout Int, _ at: Int) throws(PickleStop) -> Int {
+    mutating func signedLength(_ i: inout Int, _ at: Int) throws(PickleStop) -> Int {
         let declared = Int(Int32(truncatingIfNeeded: try unsigned(4, &i, at)))
         guard declared >= 0 else { throw .malformed(at, "the opcode declares a negative length \(declared)") }
         guard declared <= input.count - i else {
@@ -37,7 +53,7 @@ extension PickleMachine {
         return declared
     }
 
-    func skip(_ count: Int, _ i: inout Int, _ at: Int) throws(PickleStop) {
+    mutating func skip(_ count: Int, _ i: inout Int, _ at: Int) throws(PickleStop) {
         guard input.count - i >= count else {
             throw .malformed(at, "the opcode declares \(count) bytes but only \(input.count - i) remain")
         }
@@ -45,7 +61,7 @@ extension PickleMachine {
     }
 
     /// The bytes up to the next newline (not included); the newline is consumed.
-    func line(_ i: inout Int, _ at: Int) throws(PickleStop) -> Range<Int> {
+    mutating func line(_ i: inout Int, _ at: Int) throws(PickleStop) -> Range<Int> {
         let start = i
         guard start < input.count, let base = input.baseAddress,
               let found = memchr(base + start, 0x0A, input.count - start) else {
@@ -64,7 +80,7 @@ extension PickleMachine {
 
     /// A decimal memo key as Python's `int()` reads it: surrounding whitespace, a sign, digits
     /// with single underscores between them.
-    func memoKey(_ text: Range<Int>, _ at: Int) throws(PickleStop) -> Int {
+    mutating func memoKey(_ text: Range<Int>, _ at: Int) throws(PickleStop) -> Int {
         var bytes = input[text]
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
         while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }

@@ -12,8 +12,15 @@ struct PickleMachine {
     /// Added to every offset reported, for inputs that are part of a larger file.
     let baseOffset: Int
     var stack: [PickleValue] = []
-    /// Stack heights at each open MARK; the last one is the fence that pops may not cross.
+    /// Stack heights at each open MARK, the innermost last.
     var fences: [Int] = []
+    /// The innermost MARK's height (0 without one): no pop may cross it.
+    var fence = 0
+    /// The limits, kept out of `policy` so the hot path reads one word.
+    let maxStackDepth: Int
+    let maxMemoEntries: Int
+    /// `PickleOpcode.byByte`, held here so the loop does not check the global's initialisation per opcode.
+    private let opcodes = PickleOpcode.byByte
     var memo = PickleMemo()
     /// The PROTO of the pickle being read (0 until one appears): decides compatibility renames.
     var proto = 0
@@ -26,6 +33,8 @@ struct PickleMachine {
         self.allow = AllowGlobals(policy.allowGlobals)
         self.baseOffset = baseOffset
         self.ledger = FindingLedger(cap: policy.limits.maxFindings)
+        self.maxStackDepth = policy.limits.maxStackDepth
+        self.maxMemoEntries = policy.limits.maxMemoEntries
         stack.reserveCapacity(256)
     }
 
@@ -34,7 +43,9 @@ struct PickleMachine {
     mutating func readPickle(from start: Int) throws(PickleStop) -> Int {
         stack.removeAll(keepingCapacity: true)
         fences.removeAll(keepingCapacity: true)
-        memo = PickleMemo()
+        fence = 0
+        // A memo entry needs at least two bytes (a value and its PUT or MEMOIZE).
+        memo = PickleMemo(expectedEntries: min((input.count - start) / 8, maxMemoEntries))
         proto = 0
         var i = start
         while true {
@@ -42,23 +53,23 @@ struct PickleMachine {
             let at = i
             let byte = input[i]
             i += 1
-            guard let op = PickleOpcode(rawValue: byte) else {
+            guard let op = opcodes[Int(byte)] else {
                 throw .malformed(at, "unknown opcode 0x\(hex(byte))")
             }
-            if op == .stop {
-                _ = try pop(at)
-                return i
-            }
-            try execute(op, at: at, cursor: &i)
+            if try execute(op, at: at, cursor: &i) { return i }
         }
     }
 
-    private mutating func execute(_ op: PickleOpcode, at: Int, cursor i: inout Int) throws(PickleStop) {
+    /// Runs one opcode; true when it was STOP.
+    private mutating func execute(_ op: PickleOpcode, at: Int, cursor i: inout Int) throws(PickleStop) -> Bool {
         switch op {
-        case .stop: break
+        case .stop:
+            _ = try pop(at)
+            return true
         case .mark:
             try checkDepth(at)
             fences.append(stack.count)
+            fence = stack.count
         case .pop: _ = try pop(at)
         case .popMark: _ = try popToMark(at)
         case .dup: try push(try top(at), at)
@@ -72,7 +83,7 @@ struct PickleMachine {
         case .none, .newTrue, .newFalse, .emptyList, .emptyTuple, .emptyDict, .emptySet, .nextBuffer:
             try push(.data, at)
         case .long1:
-            try skip(Int(try unsigned(1, &i, at)), &i, at)
+            try skip(try byte(&i, at), &i, at)
             try push(.data, at)
         case .long4:
             try skip(try signedLength(&i, at), &i, at)
@@ -92,15 +103,15 @@ struct PickleMachine {
             }
             try push(.text(PickleText(start: text.lowerBound + 1, count: text.count - 2, form: .escaped)), at)
         case .binString: try pushText(try signedLength(&i, at), .latin1, &i, at)
-        case .shortBinString: try pushText(Int(try unsigned(1, &i, at)), .latin1, &i, at)
+        case .shortBinString: try pushText(try byte(&i, at), .latin1, &i, at)
         case .unicode:
             let text = try line(&i, at)
             try push(.text(PickleText(start: text.lowerBound, count: text.count, form: .rawUnicodeEscape)), at)
         case .binUnicode: try pushText(try length(4, &i, at), .utf8, &i, at)
-        case .shortBinUnicode: try pushText(Int(try unsigned(1, &i, at)), .utf8, &i, at)
+        case .shortBinUnicode: try pushText(try byte(&i, at), .utf8, &i, at)
         case .binUnicode8: try pushText(try length(8, &i, at), .utf8, &i, at)
         case .binBytes: try skip(try length(4, &i, at), &i, at); try push(.data, at)
-        case .shortBinBytes: try skip(Int(try unsigned(1, &i, at)), &i, at); try push(.data, at)
+        case .shortBinBytes: try skip(try byte(&i, at), &i, at); try push(.data, at)
         case .binBytes8, .byteArray8: try skip(try length(8, &i, at), &i, at); try push(.data, at)
         case .readonlyBuffer: _ = try top(at)
         case .append: try extendContainer(below: stack.count - 1, at, "APPEND")
@@ -121,13 +132,13 @@ struct PickleMachine {
             for _ in 0..<Int(op.rawValue - PickleOpcode.tuple1.rawValue + 1) { _ = try pop(at) }
             try push(.data, at)
         case .get: try fetch(try memoKey(try line(&i, at), at), at)
-        case .binGet: try fetch(Int(try unsigned(1, &i, at)), at)
+        case .binGet: try fetch(try byte(&i, at), at)
         case .longBinGet: try fetch(Int(try unsigned(4, &i, at)), at)
         case .put: try remember(at: try memoKey(try line(&i, at), at), at)
-        case .binPut: try remember(at: Int(try unsigned(1, &i, at)), at)
+        case .binPut: try remember(at: try byte(&i, at), at)
         case .longBinPut: try remember(at: Int(try unsigned(4, &i, at)), at)
         case .memoize: try remember(at: memo.count, at)
-        case .ext1: try extensionCode(Int(try unsigned(1, &i, at)), at)
+        case .ext1: try extensionCode(try byte(&i, at), at)
         case .ext2: try extensionCode(Int(try unsigned(2, &i, at)), at)
         case .ext4: try extensionCode(Int(Int32(truncatingIfNeeded: try unsigned(4, &i, at))), at)
         case .global:
@@ -164,7 +175,7 @@ struct PickleMachine {
             _ = try pop(at)
             build(try top(at), at)
         case .proto:
-            let version = Int(try unsigned(1, &i, at))
+            let version = try byte(&i, at)
             guard version <= 5 else { throw .malformed(at, "unsupported pickle protocol \(version)") }
             proto = version
         case .frame:
@@ -172,5 +183,6 @@ struct PickleMachine {
             // bytes exist, and nothing else about them.
             _ = try length(8, &i, at)
         }
+        return false
     }
 }

@@ -68,4 +68,7 @@ enum PickleOpcode: UInt8 {
     case byteArray8 = 0x96      // uint8 length
     case nextBuffer = 0x97
     case readonlyBuffer = 0x98
+
+    /// Indexed by byte: one load instead of a search per opcode.
+    static let byByte: [PickleOpcode?] = (0...255).map { PickleOpcode(rawValue: UInt8($0)) }
 }

@@ -13,8 +13,17 @@ struct PickleText: Sendable, Equatable {
     }
 
     var start: Int
-    var count: Int
+    /// Saturates at 4 GiB, which only texts far longer than any name reach (they are shown by length).
+    private var storedCount: UInt32
     var form: Form
+
+    var count: Int { Int(storedCount) }
+
+    init(start: Int, count: Int, form: Form) {
+        self.start = start
+        self.storedCount = UInt32(clamping: count)
+        self.form = form
+    }
 
     /// The text as the loader sees it, or nil when the loader would refuse it (bad UTF-8, a broken
     /// escape). Texts longer than `maxBytes` become their first bytes and a length, which no table matches.
