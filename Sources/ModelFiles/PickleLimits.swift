@@ -7,7 +7,8 @@ public struct PickleLimits: Sendable, Equatable {
     /// Most values on the simulated stack, marks included. 100,000: the pickler batches containers
     /// by 1,000 items, so real pickles stay far below, whatever their size.
     public var maxStackDepth: Int
-    /// Most memo entries. 4,194,304 (a few hundred MB of simulation state at worst).
+    /// Most memo entries. 16,777,216: 16 bytes each, so at most 256 MB of simulation state, reached
+    /// only by pickles of tens of millions of objects.
     public var maxMemoEntries: Int
     /// Most pickles read one after another from one stream. 1,024.
     public var maxPickles: Int
@@ -17,7 +18,7 @@ public struct PickleLimits: Sendable, Equatable {
     /// first bytes, which no allowlist entry matches. 1,024.
     public var maxNameLength: Int
 
-    public init(maxStackDepth: Int = 100_000, maxMemoEntries: Int = 1 << 22, maxPickles: Int = 1_024,
+    public init(maxStackDepth: Int = 100_000, maxMemoEntries: Int = 1 << 24, maxPickles: Int = 1_024,
                 maxFindings: Int = 256, maxNameLength: Int = 1_024) {
         self.maxStackDepth = max(maxStackDepth, 8)
         self.maxMemoEntries = max(maxMemoEntries, 0)

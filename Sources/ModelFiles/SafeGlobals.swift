@@ -49,8 +49,11 @@ enum SafeGlobals {
                                  "sklearn.experimental", "sklearn.utils._testing", "sklearn.utils.estimator_checks",
                                  "sklearn.utils._test_common", "sklearn.utils.discovery", "sklearn.utils._repr_html",
                                  "sklearn.utils._show_versions", "sklearn.utils.parallel"],
+               // Names that scikit-learn modules import from elsewhere: some reach files, sockets or
+               // threads, some build classes (ABCMeta, NamedTuple) or bind methods (MethodType).
                excludedNames: ["Path", "Client", "Listener", "Connection", "Thread", "Queue", "StringIO",
-                               "ThreadpoolController", "Parallel", "TempMemmap"]),
+                               "ThreadpoolController", "Parallel", "TempMemmap", "MethodType", "ABCMeta", "ABC",
+                               "NamedTuple", "Protocol", "Callable", "Parameter", "DoctestItem", "SkipTest"]),
         // XGBoost and LightGBM: only the scikit-learn wrappers and the Booster, whose __setstate__
         // hands a serialised model (not Python code) to the native library. Their other classes
         // read data from paths or URIs (DMatrix, Dataset), so the families are closed lists.
