@@ -70,7 +70,9 @@ struct PickleMachine {
             try checkDepth(at)
             fences.append(stack.count)
             fence = stack.count
-        case .pop: _ = try pop(at)
+        case .pop:
+            // POP right after a MARK removes the mark, as both of CPython's unpicklers do.
+            if let mark = fences.last, mark == stack.count { _ = try closeMark(at) } else { _ = try pop(at) }
         case .popMark: _ = try popToMark(at)
         case .dup: try push(try top(at), at)
         case .float, .int, .long:

@@ -37,7 +37,7 @@ import ModelFiles
         (P.proto(1) + [0x54, 0xFF, 0xFF, 0xFF, 0xFF] + P.stop, 2, "negative length"),
         (P.proto(2) + [0xFE] + P.stop, 2, "unknown opcode 0xFE"),
         (P.proto(2) + P.reduce + P.stop, 2, "stack underflow"),
-        (P.proto(2) + P.none + P.mark + P.pop + P.stop, 4, "stack underflow"),
+        (P.proto(2) + P.none + P.mark + P.tuple1 + P.stop, 4, "stack underflow"),
         (P.proto(2) + P.binGet(3) + P.stop, 2, "memo key 3 was never stored"),
         (P.proto(2) + P.none + P.text("p-1\n") + P.stop, 3, "negative memo key"),
         (P.proto(2) + P.text("cos\nsystem"), 2, "newline"),
@@ -57,6 +57,16 @@ import ModelFiles
         #expect(finding.message.contains(problem), "\(finding.message)")
         #expect(finding.severity == .high)
         #expect(report.fails(at: .high))
+    }
+
+    @Test func popRightAfterAMarkRemovesTheMarkAsTheLoaderDoes() {
+        // None, MARK, None, POP (the None), POP (the mark), STOP: a valid pickle of None.
+        let bytes = P.proto(2) + P.none + P.mark + P.none + P.pop + P.pop + P.stop
+        #expect(P.scan(bytes).findings.isEmpty)
+        let callAfter = P.proto(2) + P.global("os", "system") + P.mark + P.pop + P.shortString("id") + P.tuple1 + P.reduce + P.stop
+        let report = P.scan(callAfter)
+        #expect(report.rules == ["pickle.dangerous-global"])
+        #expect(report.globals.first?.calls == 1)
     }
 
     @Test func memoizeUsesTheCountOfDistinctKeysWhateverPutsCameBefore() {

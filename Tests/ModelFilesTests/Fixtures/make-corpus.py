@@ -245,8 +245,10 @@ write("error-after-payload.pkl", evil[:-1] + b"\xff", True, ["posix.system"],
 write("truncated.pkl", pickle.dumps(list(range(100)), protocol=2)[:40], True, [], ["pickle.malformed"], "truncated pickle")
 write("unknown-opcode.pkl", proto(2) + b"\xfe" + STOP, True, [], ["pickle.malformed"], "unknown opcode 0xFE")
 write("stack-underflow.pkl", proto(2) + REDUCE + STOP, True, [], ["pickle.malformed"], "REDUCE on an empty stack")
-write("mark-fence-underflow.pkl", proto(2) + b"N" + MARK + POP + STOP, True, [], ["pickle.malformed"],
-      "POP may not cross a MARK (C unpickler)")
+write("mark-fence-underflow.pkl", proto(2) + b"N" + MARK + TUPLE1 + STOP, True, [], ["pickle.malformed"],
+      "TUPLE1 may not take a value from below a MARK")
+write("pop-removes-mark.pkl", proto(2) + glob("os", "system") + MARK + POP + sbs("id") + TUPLE1 + REDUCE + STOP, True,
+      ["os.system"], ["pickle.dangerous-global"], "POP right after MARK removes the mark, not os.system")
 write("memo-missing.pkl", proto(2) + binget(3) + STOP, True, [], ["pickle.malformed"], "BINGET of a key never stored")
 write("huge-length.pkl", proto(4) + b"\x8e" + struct.pack("<Q", 1 << 60) + b"abc" + STOP, True, [],
       ["pickle.malformed"], "BINBYTES8 declaring 2^60 bytes")
