@@ -44,7 +44,8 @@ struct PickleMachine {
         stack.removeAll(keepingCapacity: true)
         fences.removeAll(keepingCapacity: true)
         fence = 0
-        // A memo entry needs at least two bytes (a value and its PUT or MEMOIZE).
+        // Room for one memo entry per 8 input bytes (real pickles spend more per memoized object),
+        // reserved but only paged in as entries arrive.
         memo = PickleMemo(expectedEntries: min((input.count - start) / 8, maxMemoEntries))
         proto = 0
         var i = start
