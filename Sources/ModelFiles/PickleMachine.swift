@@ -24,6 +24,11 @@ struct PickleMachine {
     var memo = PickleMemo()
     /// The PROTO of the pickle being read (0 until one appears): decides compatibility renames.
     var proto = 0
+    /// Where the current FRAME ends (0 outside frames). The C unpickler reading from a file buffers
+    /// a frame and reads an argument that runs past its end afresh from the file, dropping the
+    /// buffered part, while `pickle.loads` reads it whole: an opcode that crosses a frame's end
+    /// means different things to different loaders, and the pickler never writes one.
+    var frameEnd = 0
     var globals = GlobalTable()
     var ledger: FindingLedger
 
@@ -48,6 +53,7 @@ struct PickleMachine {
         // reserved but only paged in as entries arrive.
         memo = PickleMemo(expectedEntries: min((input.count - start) / 8, maxMemoEntries))
         proto = 0
+        frameEnd = 0
         var i = start
         while true {
             guard i < input.count else { throw .malformed(i, "the input ends before the pickle's STOP") }
@@ -57,7 +63,18 @@ struct PickleMachine {
             guard let op = opcodes[Int(byte)] else {
                 throw .malformed(at, "unknown opcode 0x\(hex(byte))")
             }
-            if try execute(op, at: at, cursor: &i) { return i }
+            let stopped = try execute(op, at: at, cursor: &i)
+            if frameEnd > at, i > frameEnd {
+                throw .malformed(at, "the opcode runs past the end of its FRAME at byte \(baseOffset + frameEnd)")
+            }
+            if stopped {
+                // The pickler ends its last frame with STOP; a loader reading from a file has
+                // buffered the rest of the frame, so the next pickle would start elsewhere for it.
+                guard frameEnd <= i else {
+                    throw .malformed(at, "STOP leaves \(frameEnd - i) bytes of its FRAME unread")
+                }
+                return i
+            }
         }
     }
 
@@ -182,9 +199,9 @@ struct PickleMachine {
             guard version <= 5 else { throw .malformed(at, "unsupported pickle protocol \(version)") }
             proto = version
         case .frame:
-            // Frames only group opcodes for buffered reads; the C unpickler insists the frame's
-            // bytes exist, and nothing else about them.
-            _ = try length(8, &i, at)
+            guard frameEnd <= at else { throw .malformed(at, "a FRAME begins before the current frame ends at byte \(baseOffset + frameEnd)") }
+            let size = try length(8, &i, at)
+            frameEnd = i + size
         }
         return false
     }

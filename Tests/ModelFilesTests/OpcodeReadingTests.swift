@@ -49,6 +49,10 @@ import ModelFiles
         (P.proto(2) + P.text("1") + P.stop, 2, "no MARK"),
         (P.proto(2) + P.none, 3, "ends before the pickle's STOP"),
         (P.proto(2) + [0x4A, 1, 2], 2, "ends inside the opcode's 4-byte argument"),
+        (P.proto(4) + [0x95] + P.uint64(3) + P.text("cos\nsystem\n") + P.stop, 11, "past the end of its FRAME at byte 14"),
+        (P.proto(4) + [0x95] + P.uint64(2) + [0x43, 3, 1, 2, 3] + P.stop, 11, "past the end of its FRAME"),
+        (P.proto(4) + [0x95] + P.uint64(9) + [0x95] + P.uint64(0) + P.none + P.stop, 11, "begins before the current frame ends"),
+        (P.proto(4) + [0x95] + P.uint64(4) + P.none + P.stop + P.none + P.stop, 12, "leaves 2 bytes of its FRAME unread"),
     ] as [([UInt8], Int, String)])
     func refusesWhatTheLoaderRefusesWithItsOffset(_ bytes: [UInt8], _ offset: Int, _ problem: String) throws {
         let report = P.scan(bytes)

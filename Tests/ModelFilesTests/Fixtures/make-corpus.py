@@ -24,7 +24,13 @@ import json
 import os
 import pickle
 import struct
+import sys
 import zipfile
+
+# Sets and dict orders must not change from run to run, so the committed files only change when
+# this script does.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
 
 import numpy as np
 
@@ -242,6 +248,17 @@ write("error-after-payload.pkl", evil[:-1] + b"\xff", True, ["posix.system"],
       ["pickle.dangerous-global", "pickle.malformed"],
       "an unknown opcode after the payload: the loader runs the payload before it fails",
       "https://github.com/protectai/modelscan/pull/313")
+# A line that crosses the end of its FRAME: pickle.loads reads `sklearn.fake.subprocess`, but the C
+# unpickler reading from a file object without peek() (io.BytesIO, as torch.load and joblib use)
+# drops the buffered part of the line and imports `subprocess.Popen`.
+in_frame = b"csklearn.fake."
+write("frame-straddling-line.pkl", proto(4) + frame(len(in_frame)) + in_frame + b"subprocess\nPopen\n" + sbu("id")
+      + TUPLE1 + REDUCE + STOP, True, [], ["pickle.malformed"],
+      "GLOBAL's module line runs past the end of its FRAME: loaders disagree on the name (subprocess.Popen from io.BytesIO)")
+write("stop-inside-frame.pkl", proto(4) + frame(4) + b"N." + b"N." + proto(2) + glob("os", "system") + b"N.", True,
+      [], ["pickle.malformed"], "STOP before the end of its FRAME: the next pickle starts elsewhere for a file loader")
+write("frame-inside-frame.pkl", proto(4) + frame(12) + frame(1) + b"N" + b"." , True, [], ["pickle.malformed"],
+      "a FRAME that begins inside another")
 write("truncated.pkl", pickle.dumps(list(range(100)), protocol=2)[:40], True, [], ["pickle.malformed"], "truncated pickle")
 write("unknown-opcode.pkl", proto(2) + b"\xfe" + STOP, True, [], ["pickle.malformed"], "unknown opcode 0xFE")
 write("stack-underflow.pkl", proto(2) + REDUCE + STOP, True, [], ["pickle.malformed"], "REDUCE on an empty stack")
@@ -310,6 +327,7 @@ write("pending-joblib-arrays.joblib", buffer.getvalue(), False, [], ["pickle.unl
 
 import torch
 
+torch.manual_seed(0)
 state = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.BatchNorm1d(2)).state_dict()
 buffer = io.BytesIO()
 torch.save(state, buffer)
