@@ -75,7 +75,15 @@ extension PickleMachine {
     mutating func pushText(_ count: Int, _ form: PickleText.Form, _ i: inout Int, _ at: Int) throws(PickleStop) {
         let start = i
         try skip(count, &i, at)
-        try push(.text(PickleText(start: start, count: count, form: form)), at)
+        try pushText(PickleText(start: start, count: count, form: form), at)
+    }
+
+    /// Pushes a string operand the loader can decode; one it cannot ends the load here.
+    mutating func pushText(_ text: PickleText, _ at: Int) throws(PickleStop) {
+        guard text.isLoadable(in: input) else {
+            throw .malformed(at, text.form == .utf8 ? "the string is not UTF-8" : "the string has a broken escape")
+        }
+        try push(.text(text), at)
     }
 
     /// A decimal memo key as Python's `int()` reads it: surrounding whitespace, a sign, digits

@@ -121,12 +121,12 @@ struct PickleMachine {
                   input[text.upperBound - 1] == quote else {
                 throw .malformed(at, "the STRING argument must be quoted")
             }
-            try push(.text(PickleText(start: text.lowerBound + 1, count: text.count - 2, form: .escaped)), at)
+            try pushText(PickleText(start: text.lowerBound + 1, count: text.count - 2, form: .escaped), at)
         case .binString: try pushText(try signedLength(&i, at), .latin1, &i, at)
         case .shortBinString: try pushText(try byte(&i, at), .latin1, &i, at)
         case .unicode:
             let text = try line(&i, at)
-            try push(.text(PickleText(start: text.lowerBound, count: text.count, form: .rawUnicodeEscape)), at)
+            try pushText(PickleText(start: text.lowerBound, count: text.count, form: .rawUnicodeEscape), at)
         case .binUnicode: try pushText(try length(4, &i, at), .utf8, &i, at)
         case .shortBinUnicode: try pushText(try byte(&i, at), .utf8, &i, at)
         case .binUnicode8: try pushText(try length(8, &i, at), .utf8, &i, at)

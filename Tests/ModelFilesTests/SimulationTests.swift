@@ -80,6 +80,9 @@ import ModelFiles
         // An even run of backslashes is not an escape: the module is literally `\\u006fs`.
         let notEscape = P.proto(4) + P.text("V\\\\u006fs\nVx\n") + [0x93] + P.stop
         #expect(P.scan(notEscape).callables == ["\\\\u006fs.x"])
+        // Python accepts a lone surrogate escape into a str; it is no name any table holds.
+        let surrogate = P.proto(2) + P.text("V\\ud800\n") + P.pop + P.none + P.stop
+        #expect(P.scan(surrogate).findings.isEmpty)
         let badHex = P.proto(4) + P.text("S'\\xZZ'\nS'x'\n") + [0x93] + P.stop
         #expect(P.scan(badHex).rules == ["pickle.malformed"])
         let badUTF8 = P.proto(4) + [0x8C, 2, 0xC3, 0x28] + P.shortUnicode("x") + [0x93] + P.stop
