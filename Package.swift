@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Tabular", swiftSettings: strict),         // streaming CSV and JSON Lines readers
         .target(name: "HTTP", swiftSettings: strict),            // incremental HTTP/1.1 response parser, request writer
         .target(name: "PersonalData", swiftSettings: strict),    // personal-data detectors with validation, scanner, masks
+        .target(name: "ModelFiles", swiftSettings: strict),      // model file readers: pickle opcodes, simulation, judgement
 
         // The runner: configuration, conditions, gate protocol, runner, reports.
         .target(name: "ModelGate",
@@ -68,6 +69,7 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GateTestSupport"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelFilesTests", dependencies: ["ModelFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelGateTests", dependencies: ["ModelGate", "Document"], exclude: ["Golden"]),
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "ModelGate", "Tabular", "Document", "HTTP"]),
         .testTarget(name: "BuiltinGatesTests", dependencies: ["BuiltinGates", "GateTestSupport", "ModelGate", "Predictors", "Tabular", "ChildProcess"]),
