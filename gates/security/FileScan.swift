@@ -10,6 +10,12 @@ struct FileScan {
     var bytes = 0
     var secrets: [SecretMatch] = []
     var droppedSecrets = 0
+    /// The file's first bytes, for recognising its format by content.
+    var head: [UInt8] = []
+    /// Its last non-whitespace byte (a protocol 0 or 1 pickle ends with STOP, `.`).
+    var lastNonSpace: UInt8?
+    /// No control bytes besides tab, newline and carriage return.
+    var isText = true
 
     static let chunkSize = 1 << 20
 
@@ -35,6 +41,9 @@ struct FileScan {
                 let chunk = UnsafeRawBufferPointer(rebasing: all[0..<count])
                 digest.update(chunk)
                 scanner?.scan(chunk, isLast: count == 0)
+                if head.count < 16 { head += chunk.prefix(16 - head.count) }
+                if let last = chunk.lastIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) { lastNonSpace = chunk[last] }
+                if isText, chunk.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) { isText = false }
             }
             bytes += count
             if count == 0 { break }

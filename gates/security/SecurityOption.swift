@@ -4,7 +4,10 @@ import ModelGate
 /// The security gate's options, each declared once: the descriptor, `modelgate gates security`,
 /// the README and `SecurityOptions` all read these.
 enum SecurityOption {
-    static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec]
+    static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, failOn.spec,
+                                    maxFiles.spec, maxFileBytes.spec]
+
+    enum Policy: String, OptionChoice { case allowlist, denylist }
 
     enum Severity: String, OptionChoice { case critical, high, medium, low }
 
@@ -16,6 +19,10 @@ enum SecurityOption {
         help: "A SHA256SUMS file (sha256sum's output: 64 hex digits, two spaces or ' *', a path relative to the manifest's folder). Every file it lists must match, and every file in its folder (recursively) must be listed, except the manifest and its signature (.asc, .sig).")
     static let secrets = Option<Bool>("secrets", default: true,
         help: "Look for secrets (private keys, cloud and service tokens, JWTs, high-entropy values assigned to passwords or tokens) in every scanned file.")
+    static let policy = Option<Policy>("policy", default: .allowlist,
+        help: "How pickles (recognised by content: protocol 2-5 by their header, 0-1 when they read as pickles) are judged. allowlist: only known-safe globals (NumPy array rebuilding, collections, the scikit-learn, XGBoost and LightGBM estimators, PyTorch's tensor rebuilding) and 'allow_globals' pass, anything else is a finding. denylist: only known-dangerous globals and crafted shapes fail, others are reported low; for surveying archives, not for gating.")
+    static let allowGlobals = Option<[String]>("allow_globals", default: [],
+        help: "A team's own classes a pickle may import: module.Name, or module.* for a module and its submodules. Never admits a denylisted or dunder name.")
     static let failOn = Option<Severity>("fail_on", default: .high,
         help: "The least severity that fails the gate: a finding at or above it fails, one below it is reported only.")
     static let maxFiles = Option<Int>("max_files", default: 10_000, range: 1...1_000_000,

@@ -1,4 +1,5 @@
 import Document
+import ModelFiles
 import ModelGate
 
 /// The security gate's options, checked once before anything runs.
@@ -11,6 +12,7 @@ struct SecurityOptions: Sendable {
     var failOn: Finding.Severity
     var maxFiles: Int
     var maxFileBytes: Int
+    var pickles: PicklePolicy
 
     init(_ options: GateOptions) throws(ConfigError) {
         typealias O = SecurityOption
@@ -29,5 +31,10 @@ struct SecurityOptions: Sendable {
         failOn = Finding.Severity(rawValue: try options.require(O.failOn).rawValue)!
         maxFiles = try options.require(O.maxFiles)
         maxFileBytes = try options.require(O.maxFileBytes)
+        let allowed = try options.require(O.allowGlobals)
+        for entry in allowed {
+            if let problem = PicklePolicy.problem(withAllowEntry: entry) { throw options.error("'allow_globals': \(problem)", at: options[O.allowGlobals]) }
+        }
+        pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }

@@ -38,6 +38,14 @@ struct SecurityScan {
             result.filesScanned += 1
             result.bytesScanned += scan.bytes
             result.findings += secretFindings(scan, file: file)
+            switch ModelFileFormat(head: scan.head, lastNonSpace: scan.lastNonSpace, isText: scan.isText) {
+            case .pickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .pickle)
+            case .possiblePickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .possiblePickle)
+            case .zip:
+                result.findings.append(SecurityRules.finding(.unscannedContainer, path: file.name,
+                                                             message: "'\(file.name)' is a zip archive; its members are not scanned by this version"))
+            case .other: break
+            }
         }
         for pin in options.pins {
             let path = ScanTargets.diskPath(context.resolve(pin.path))
