@@ -18,7 +18,7 @@ struct BuiltinGate {
 let builtinGates = [
     BuiltinGate(target: "AccuracyGate", folder: "accuracy", uses: ["Predictors", "Tabular", "Statistics"], testFixtures: true),
     BuiltinGate(target: "LatencyGate", folder: "latency", uses: ["Predictors", "Tabular", "Statistics", "HTTP"]),
-    BuiltinGate(target: "SecurityGate", folder: "security", uses: ["Digest", "ModelFiles"]),
+    BuiltinGate(target: "SecurityGate", folder: "security", uses: ["Digest", "ModelFiles", "Predictors", "HTTP"]),
     BuiltinGate(target: "GDPRGate", folder: "gdpr", uses: ["PersonalData", "Predictors", "Tabular"]),
 ]
 

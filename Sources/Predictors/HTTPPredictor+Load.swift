@@ -68,3 +68,37 @@ extension HTTPPredictor {
         return copy
     }
 }
+
+extension HTTPPredictor {
+    /// The path inference requests go to, and their content type: what a probe imitates.
+    public var inferenceTarget: String { http.url.appending(serving.inferencePath) }
+    public var inferenceContentType: String { serving.contentType }
+
+    /// The body the protocol sends for these rows (one request's worth).
+    public func body(for requests: PredictionRequests) throws -> [UInt8] {
+        var body: [UInt8] = []
+        do throws(ServingFailure) {
+            try serving.encode(requests, rows: 0..<requests.count, into: &body)
+        } catch {
+            throw GateFailure("a probe request cannot be written with \(http.serving.rawValue): \(error.message)")
+        }
+        return body
+    }
+
+    /// A transport to the endpoint that sends the protocol's headers and, unless
+    /// `withCredentials` is false, the user's (a probe checks what the server does without them).
+    public func probeTransport(withCredentials: Bool, timeout: Duration) -> any HTTPTransport {
+        var config = http
+        config.timeout = timeout
+        config.connectTimeout = min(config.connectTimeout, timeout)
+        if !withCredentials {
+            config.headers.removeAll { ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"].contains($0.name.lowercased()) }
+        }
+        return HTTPPredictor.transport(for: config, adding: serving.protocolHeaders)
+    }
+
+    /// Whether the user's headers carry a credential.
+    public var sendsCredentials: Bool {
+        http.headers.contains { ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"].contains($0.name.lowercased()) }
+    }
+}

@@ -9,6 +9,8 @@ public final class GateWorkspace {
     public let gate: any Gate.Type
     /// The pipeline's `candidate:` section, as one line of YAML.
     public var candidate = "{name: test, version: '1'}"
+    /// The environment `${NAME}` reads from (a test's tokens).
+    public var environment: [String: String] = [:]
 
     /// The pipeline file puts the gate's own options from this line on, indented this far.
     public static let firstOptionLine = 6
@@ -42,7 +44,7 @@ public final class GateWorkspace {
         } catch {
             throw ConfigError("cannot write the test pipeline: \(error)", path: path, at: .none)
         }
-        return try PipelineReader(registry: GateRegistry(builtins: [gate]), environment: [:], hasBaseline: hasBaseline)
+        return try PipelineReader(registry: GateRegistry(builtins: [gate]), environment: environment, hasBaseline: hasBaseline)
             .read(path: path)
     }
 

@@ -1,5 +1,6 @@
 import Document
 import ModelGate
+import Predictors
 
 /// `type: security` — what attackers use against a model release: artifacts that are not the bytes
 /// the team pinned, secrets shipped beside the model, and files the scan cannot vouch for.
@@ -27,7 +28,7 @@ public struct SecurityGate: Gate {
             code-scanning views.
             """,
         ],
-        rules: SecurityRules.all)
+        rules: SecurityRules.all + EndpointRules.all)
 
     let options: SecurityOptions
 
@@ -35,16 +36,43 @@ public struct SecurityGate: Gate {
         self.options = try SecurityOptions(options)
     }
 
+    public var predictorRequest: SourceLocation? { options.predictorRequest }
+
     public func run(_ context: GateContext) async throws -> GateOutcome {
-        let scan = try SecurityScan(options: options, context: context).run()
+        var scan = try SecurityScan(options: options, context: context).run()
+        var evidence = Evidence([("files_scanned", scan.filesScanned), ("bytes_scanned", scan.bytesScanned)])
+        if options.endpoint {
+            scan.findings += try await probeEndpoint(context)
+            evidence["endpoints_checked"] = 1
+        }
         let failing = scan.findings.filter { $0.severity >= options.failOn }
         var summary = "\(scan.findings.count) findings in \(scan.filesScanned) files"
         if let worst = scan.findings.map(\.severity).max() { summary += ", the worst \(worst.rawValue)" }
         return GateOutcome(metrics: SecurityMetrics.metrics(scan.findings),
-                           evidence: Evidence([("files_scanned", scan.filesScanned), ("bytes_scanned", scan.bytesScanned)]),
+                           evidence: evidence,
                            findings: scan.findings.sorted { ($0.severity, $1.location.path ?? "") > ($1.severity, $0.location.path ?? "") },
                            status: failing.isEmpty ? .pass : .fail,
                            summary: summary)
+    }
+}
+
+extension SecurityGate {
+    /// The endpoint probes, with the candidate's server started for them when it says how.
+    func probeEndpoint(_ context: GateContext) async throws -> [Finding] {
+        guard let predictor = try CandidatePredictor.make(context) as? HTTPPredictor else {
+            throw GateFailure("'endpoint: true' probes the candidate's served model: its predictor must be of type http")
+        }
+        let server = try await ManagedServer.startIfConfigured(predictor.http, inputs: predictor.inputs, workingDirectory: context.baseDirectory,
+                                                               lifetime: context.timeout, log: context.log)
+        do {
+            let findings = try await EndpointProbe(predictor: predictor, inputs: predictor.inputs, timeout: options.probeTimeout)
+                .findings(log: context.log)
+            await server?.stop()
+            return findings
+        } catch {
+            await server?.stop()
+            throw error
+        }
     }
 }
 

@@ -4,8 +4,8 @@ import ModelGate
 /// The security gate's options, each declared once: the descriptor, `modelgate gates security`,
 /// the README and `SecurityOptions` all read these.
 enum SecurityOption {
-    static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, failOn.spec,
-                                    maxFiles.spec, maxFileBytes.spec]
+    static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, endpoint.spec,
+                                    probeTimeout.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec]
 
     enum Policy: String, OptionChoice { case allowlist, denylist }
 
@@ -23,6 +23,10 @@ enum SecurityOption {
         help: "How pickles (recognised by content: protocol 2-5 by their header, 0-1 when they read as pickles) are judged. allowlist: only known-safe globals (NumPy array rebuilding, collections, the scikit-learn, XGBoost and LightGBM estimators, PyTorch's tensor rebuilding) and 'allow_globals' pass, anything else is a finding. denylist: only known-dangerous globals and crafted shapes fail, others are reported low; for surveying archives, not for gating.")
     static let allowGlobals = Option<[String]>("allow_globals", default: [],
         help: "A team's own classes a pickle may import: module.Name, or module.* for a module and its submodules. Never admits a denylisted or dunder name.")
+    static let endpoint = Option<Bool>("endpoint", default: false,
+        help: "Probe the candidate's served model (its http predictor, started by the gate when the predictor has 'start'): TLS unless loopback, a request without credentials must get 401 or 403, malformed JSON, wrong types, NaN and an oversized body must get a 4xx (not a 5xx, a hang or a crash), and no stack trace or version text in answers. Loopback only; a handful of requests.")
+    static let probeTimeout = Option<Duration>("probe_timeout", default: .seconds(10),
+        help: "How long each endpoint probe waits for its answer; no answer is a finding.")
     static let failOn = Option<Severity>("fail_on", default: .high,
         help: "The least severity that fails the gate: a finding at or above it fails, one below it is reported only.")
     static let maxFiles = Option<Int>("max_files", default: 10_000, range: 1...1_000_000,

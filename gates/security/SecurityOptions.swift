@@ -13,6 +13,10 @@ struct SecurityOptions: Sendable {
     var maxFiles: Int
     var maxFileBytes: Int
     var pickles: PicklePolicy
+    var endpoint: Bool
+    var probeTimeout: Duration
+    /// Where `endpoint: true` was written: the gate needs the candidate's predictor.
+    var predictorRequest: SourceLocation?
 
     init(_ options: GateOptions) throws(ConfigError) {
         typealias O = SecurityOption
@@ -35,6 +39,9 @@ struct SecurityOptions: Sendable {
         for entry in allowed {
             if let problem = PicklePolicy.problem(withAllowEntry: entry) { throw options.error("'allow_globals': \(problem)", at: options[O.allowGlobals]) }
         }
+        endpoint = try options.require(O.endpoint)
+        probeTimeout = try options.require(O.probeTimeout)
+        predictorRequest = endpoint ? options[O.endpoint]?.location : nil
         pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }

@@ -17,7 +17,7 @@ struct SecurityScan {
     func run() throws -> Result {
         var result = Result()
         let written = options.paths ?? context.candidate.artifacts.map(\.path)
-        guard !written.isEmpty || !options.pins.isEmpty || options.manifest != nil else {
+        guard !written.isEmpty || !options.pins.isEmpty || options.manifest != nil || options.endpoint else {
             throw GateFailure("nothing to scan: set 'paths', or give the candidate artifacts")
         }
         var manifestFolder: String?

@@ -186,6 +186,9 @@ public final class HTTPConnection {
                     case .head(let head):
                         response.status = head.status
                         response.contentType = head.contentType
+                        response.fields = head.fields.map { field in
+                            (String(decoding: head.name(of: field), as: UTF8.self), String(decoding: head.value(of: field), as: UTF8.self))
+                        }
                     case .body(let range):
                         response.body.append(contentsOf: input[range])
                     case .end(let reusable):

@@ -59,7 +59,12 @@ public final class URLSessionTransport: HTTPTransport {
         guard data.count <= limits.parser.maxBodyBytes else {
             throw .invalidResponse(HTTPParseError(offset: limits.parser.maxBodyBytes, .bodyTooLarge(limit: limits.parser.maxBodyBytes)))
         }
-        return HTTPResponse(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type"), body: [UInt8](data))
+        let fields = http.allHeaderFields.compactMap { key, value -> (name: String, value: String)? in
+            guard let name = key as? String else { return nil }
+            return (name, "\(value)")
+        }
+        return HTTPResponse(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type"), body: [UInt8](data),
+                            fields: fields)
     }
 
     public func close() async {
