@@ -53,7 +53,7 @@ command -v rg >/dev/null || { log "ripgrep is missing: apt-get install -y ripgre
 
 CSV=$WORK/customers.csv
 SLICE_CSV=$WORK/slice.csv
-if [[ ! -s $CSV || $(stat -c %s "$CSV") -lt $((MEGABYTES * 1000000)) ]]; then
+if [[ ! -s $CSV || $(stat -L -c %s "$CSV") -lt $((MEGABYTES * 1000000)) ]]; then
   log "generating $MEGABYTES MB…"
   python3 "$HERE/bench_gdpr_gen.py" "$CSV" "$MEGABYTES"
 fi
@@ -68,8 +68,8 @@ with open(source, "rb") as f, open(target, "wb") as out:
         if written >= megabytes * 1e6:
             break
 PY
-BYTES=$(stat -c %s "$CSV")
-SLICE_BYTES=$(stat -c %s "$SLICE_CSV")
+BYTES=$(stat -L -c %s "$CSV")
+SLICE_BYTES=$(stat -L -c %s "$SLICE_CSV")
 for data in customers slice; do
   cat >"$WORK/$data.yml" <<YML
 version: 1
@@ -126,7 +126,7 @@ cat <<EOF
 | Tool ($(nproc) cores) | Data | Wall | CPU (user+sys) | MB/s (wall) | Peak RSS |
 |---|---|---|---|---|---|
 | modelgate, one gdpr gate (validated) | $((BYTES / 1000000)) MB | ${mg_time} s | ${mg_cpu} s | $mg | $((mg_rss / 1000)) MB |
-| ripgrep $(rg --version | head -1 | cut -d' ' -f2), same shapes, no validation | $((BYTES / 1000000)) MB | ${rg_time} s | ${rg_cpu} s | $rgm | $((rg_rss / 1000)) MB |
+| ripgrep $(rg --version | awk 'NR == 1 { print $2 }'), same shapes, no validation | $((BYTES / 1000000)) MB | ${rg_time} s | ${rg_cpu} s | $rgm | $((rg_rss / 1000)) MB |
 | modelgate, one gdpr gate | $((SLICE_BYTES / 1000000)) MB slice | ${mgs_time} s | ${mgs_cpu} s | $mgs | $((mgs_rss / 1000)) MB |
 | Presidio pattern recognizers (14, no NLP engine) | $((pr_bytes / 1000000)) MB slice | ${pr_time} s | (one thread) | $pr | |
 
