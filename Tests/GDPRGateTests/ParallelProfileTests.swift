@@ -24,9 +24,13 @@ import Testing
         var text = "customer_id,email,card_number,first_name,date_of_birth,group_tag,comment,signup_date,score\n"
         for row in 1...rows {
             let id = row % 5 == 0 ? "3f9c2a7e-0b1d-4c58-a6e2-f0b9d7c3a1e5" : "C\(row)"
-            let dob = next(4) == 0 ? "31.02.1990" : "19\(50 + next(50))-0\(1 + next(9))-1\(next(10))"
-            let signup = next(7) == 0 ? "unknown" : "202\(next(7))-0\(1 + next(9))-0\(1 + next(9))"
-            text += [id, emails[next(emails.count)], cards[next(cards.count)], names[next(names.count)], dob,
+            // The first rows fit nothing the context looks for and are within retention, so that
+            // those first sightings, too, fall past row 1 and in some worker's later batch.
+            let early = row <= 40
+            let dob = early || next(4) == 0 ? "31.02.1990" : "19\(50 + next(50))-0\(1 + next(9))-1\(next(10))"
+            let signup = early ? "2026-12-01" : next(7) == 0 ? "unknown" : "202\(next(7))-0\(1 + next(9))-0\(1 + next(9))"
+            let name = early ? "x9" : names[next(names.count)]
+            text += [id, emails[next(emails.count)], cards[next(cards.count)], name, dob,
                      religions[next(religions.count)], "\"\(comments[next(comments.count)])\"", signup, "\(next(1000))"]
                 .joined(separator: ",") + "\n"
         }
@@ -74,6 +78,8 @@ import Testing
         #expect(single.columns[4].contextFits > 0 && single.columns[3].contextFits > 0)
         #expect(single.columns[5].specialValues[.religion] ?? 0 > 0)
         #expect(!single.expired.isEmpty && single.undated != nil)
+        #expect(single.undated!.firstRow > 40 && single.expired.values.allSatisfy { $0.firstRow > 40 })
+        #expect(single.columns[3].contextFirst!.row > 40 && single.columns[4].contextFirst!.row > 40)
         let expected = Self.summary(single)
         // Small batches, so that every worker gets many and they finish out of order.
         for (workers, batchRows) in [(2, 7), (3, 64), (2, 5000)] {
