@@ -21,10 +21,14 @@ struct ColumnProfile: Sendable {
     var specialValues: [SpecialCategory: Int] = [:]
     var pseudonymShaped = 0
 
+    /// The value check of `context`, when a shape (not a detector) decides it.
+    let shape: ContextShape?
+
     init(name: String) {
         self.name = name
         context = ColumnContext.classify(columnName: name)
         specialByName = SpecialCategory.of(columnName: name)
+        shape = ContextShape(context)
     }
 
     /// Counts one value of the column at record `row`.
@@ -47,14 +51,12 @@ struct ColumnProfile: Sendable {
                 }
             }
         }
-        if let context {
-            if ValueShape.accepts(String(decoding: value, as: UTF8.self), context: context, today: today) == true {
-                contextFits += 1
-                if contextFirst == nil { contextFirst = (row, PersonalDataMask.excerpt(value, detector: nil)) }
-            }
+        if let shape, shape.accepts(value, today: today) {
+            contextFits += 1
+            if contextFirst == nil { contextFirst = (row, PersonalDataMask.excerpt(value, detector: nil)) }
         }
         // Short values only: a category is named by a word or two, not by a paragraph.
-        if specialByName == nil, value.count <= 40, let category = SpecialCategory.of(value: String(decoding: value, as: UTF8.self)) {
+        if specialByName == nil, value.count <= 40, let category = SpecialCategory.of(value: value) {
             specialValues[category, default: 0] += 1
         }
     }

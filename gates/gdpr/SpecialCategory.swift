@@ -61,6 +61,30 @@ enum SpecialCategory: String, CaseIterable, Sendable {
         for (category, words) in values where words.contains(word) { return category }
         return nil
     }
+
+    /// `of(value:)` on bytes: ASCII values are folded and looked up without building a `String`;
+    /// values that begin (after separators) with a digit are rejected at once, as no listed
+    /// word does; other values go through `of(value: String)`.
+    static func of(value: UnsafeRawBufferPointer) -> SpecialCategory? {
+        for byte in value {
+            if byte >= 0x30 && byte <= 0x39 { return nil }
+            if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { break }
+        }
+        if let key = ValueWord.key(value, limit: longestValueWord) { return valueWords[key] }
+        if value.allSatisfy({ $0 < 0x80 }) { return nil }  // ASCII, longer than any listed word
+        return of(value: String(decoding: value, as: UTF8.self))
+    }
+
+    /// Every listed value word, by its bytes (no word is listed under two categories).
+    private static let valueWords: [SmallKey: SpecialCategory] = {
+        var words: [SmallKey: SpecialCategory] = [:]
+        for (category, list) in values {
+            for word in list { Array(word.utf8).withUnsafeBytes { words[SmallKey($0)] = category } }
+        }
+        return words
+    }()
+
+    private static let longestValueWord = values.values.flatMap { $0 }.map(\.utf8.count).max() ?? 0
 }
 
 /// The conditions of Art. 9(2) under which special-category data may be processed.

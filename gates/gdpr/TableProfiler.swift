@@ -1,8 +1,10 @@
+import Foundation
 import ModelGate
 import PersonalData
 import Tabular
 
-/// Profiles a CSV or TSV file column by column in one streaming pass.
+/// Profiles a CSV or TSV file column by column in one streaming pass: this thread reads and
+/// splits the records, `workers` threads profile them (one worker: this thread does both).
 struct TableProfiler {
     var scanner: PersonalDataScanner
     var today: PersonalData.CalendarDate
@@ -10,39 +12,44 @@ struct TableProfiler {
     var declaration: DataDeclaration
     var dateColumn: String?
     var maxColumns: Int
+    /// Threads that profile records besides the reading one; 1 profiles on the reading thread.
+    var workers = TableProfiler.coreCount
+    /// Records per batch handed to a worker: large, so that threads rarely wait on each other.
+    var batchRows = 8192
 
     func profile(path: String, name: String, delimiter: UInt8) throws -> FileProfile {
-        var profile = FileProfile(name: name, format: .table)
         do {
-            let reader = try CSVReader(path: path, delimiter: delimiter)
-            guard reader.columns.count <= maxColumns else {
-                throw GateFailure("\(name) has \(reader.columns.count) columns, more than max_columns (\(maxColumns))")
-            }
-            let slots = try reader.columns.map { name throws(TabularError) in try reader.slot(name) }
-            profile.columns = reader.columns.map { ColumnProfile(name: $0) }
-            let dateSlot = try dateColumn.flatMap { column throws(TabularError) in
-                reader.columns.contains(column) ? try reader.slot(column) : nil
-            }
-            let retention = retentionRules(columns: reader.columns)
-            var matches: [PersonalDataMatch] = []
-            while let row = try reader.next() {
-                if row.number % 4096 == 0 { try Task.checkCancellation() }
-                profile.records += 1
-                for index in slots.indices {
-                    let value = row.bytes(slots[index])
-                    profile.bytes += value.count
-                    profile.columns[index].add(value, row: row.number, scanner: scanner, today: today, matches: &matches)
-                }
-                if let dateSlot, !retention.isEmpty {
-                    judgeRetention(row.bytes(dateSlot), row: row.number, rules: retention, present: { column in
-                        !row.bytes(slots[column]).isEmpty
-                    }, profile: &profile)
-                }
-            }
+            return try profile(reader: try CSVReader(path: path, delimiter: delimiter), name: name)
         } catch let error as TabularError {
             throw GateFailure(error.description)
         }
-        return profile
+    }
+
+    func profile(reader: CSVReader, name: String) throws -> FileProfile {
+        guard reader.columns.count <= maxColumns else {
+            throw GateFailure("\(name) has \(reader.columns.count) columns, more than max_columns (\(maxColumns))")
+        }
+        let slots = try reader.columns.map { name throws(TabularError) in try reader.slot(name) }
+        var empty = FileProfile(name: name, format: .table)
+        empty.columns = reader.columns.map { ColumnProfile(name: $0) }
+        let records = TableRecordProfiler(scanner: scanner, today: today,
+                                          dateColumn: dateColumn.flatMap { reader.columns.firstIndex(of: $0) },
+                                          retention: retentionRules(columns: reader.columns))
+        if workers <= 1 {
+            var profile = empty
+            var matches: [PersonalDataMatch] = []
+            while let row = try reader.next() {
+                if row.number % 4096 == 0 { try Task.checkCancellation() }
+                records.add(row: row.number, field: { row.bytes(slots[$0]) }, to: &profile, matches: &matches)
+            }
+            return profile
+        }
+        let parallel = ParallelTableProfile(empty: empty, profiler: records, workers: workers, batchRows: batchRows)
+        while let row = try reader.next() {
+            if row.number % 4096 == 0 { try Task.checkCancellation() }
+            parallel.add(row: row.number) { row.bytes(slots[$0]) }
+        }
+        return parallel.finish()
     }
 
     /// The declared fields of this file with a retention, by column index.
@@ -53,17 +60,6 @@ struct TableProfiler {
         }
     }
 
-    private func judgeRetention(_ date: UnsafeRawBufferPointer, row: Int, rules: [(column: Int, rule: RetentionRule)],
-                                present: (Int) -> Bool, profile: inout FileProfile) {
-        let held = rules.filter { present($0.column) }
-        guard !held.isEmpty else { return }
-        guard let day = DayNumber.parse(date) else {
-            profile.undated = (count: (profile.undated?.count ?? 0) + 1, firstRow: profile.undated?.firstRow ?? row)
-            return
-        }
-        for (_, rule) in held where day < rule.oldestAllowed {
-            let previous = profile.expired[rule.field]
-            profile.expired[rule.field] = ((previous?.count ?? 0) + 1, previous?.firstRow ?? row)
-        }
-    }
+    /// Cores this process may run on.
+    static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A bounded hand-over of record batches between the reading thread and the profiling workers:
+/// a fixed set of batches goes round (free → filled by the reader → profiled by a worker → free),
+/// so memory holds at most that many batches however large the file.
+final class RecordBatchQueue: @unchecked Sendable {
+    // @unchecked Sendable: every field is read and written under `condition`'s lock.
+    private let condition = NSCondition()
+    private var free: [RecordBatch]
+    private var filled: [RecordBatch] = []
+    private var closed = false
+    private var abandoned = false
+
+    init(batches: Int, columns: Int) {
+        free = (0..<batches).map { _ in RecordBatch(columns: columns) }
+    }
+
+    /// An empty batch for the reader to fill; waits while every batch is in flight.
+    func takeFree() -> RecordBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        while free.isEmpty { condition.wait() }
+        return free.removeLast()
+    }
+
+    /// Hands a filled batch to the workers.
+    func send(_ batch: RecordBatch) {
+        condition.lock()
+        filled.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next filled batch, in the order sent; nil once the reader has closed the queue and
+    /// every batch is taken, or at once when the reader abandoned the file.
+    func takeFilled() -> RecordBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while filled.isEmpty, !closed { condition.wait() }
+        guard !abandoned, !filled.isEmpty else { return nil }
+        return filled.removeFirst()
+    }
+
+    /// Gives a profiled batch back to the reader.
+    func recycle(_ batch: RecordBatch) {
+        batch.clear()
+        condition.lock()
+        free.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more batches: workers finish the ones sent (or, when `abandon`, stop at once: the
+    /// reader failed and their profiles will not be used).
+    func close(abandon: Bool) {
+        condition.lock()
+        closed = true
+        abandoned = abandon
+        condition.broadcast()
+        condition.unlock()
+    }
+}
