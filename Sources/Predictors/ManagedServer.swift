@@ -65,7 +65,8 @@ public final class ManagedServer: Sendable {
         while ContinuousClock.now < deadline {
             try Task.checkCancellation()
             guard child.isRunning else {
-                let ending = child.ending.map { "\($0.termination)" } ?? "ended"
+                // Its ending is final once its output is drained: wait for that, briefly.
+                let ending = await child.waitForEnding(until: .now + .seconds(5)).map { "\($0.termination)" } ?? "ended"
                 throw GateFailure("the model server \(child.executable) \(ending) before it was ready\(lastOutput())")
             }
             do throws(HTTPClientError) {

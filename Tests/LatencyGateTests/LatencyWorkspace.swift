@@ -11,7 +11,9 @@ struct LatencyWorkspace {
     /// `script` is the body of predict.sh; `rows` the CSV the gate sends.
     init(script: String, rows: String = "x\n1\n2\n3\n4\n") throws {
         workspace = try GateWorkspace(["rows.csv": .text(rows), "predict.sh": .text(script)], gate: LatencyGate.self)
-        workspace.candidate = "{name: scorer, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x]}}"
+        // Persistent: one process per slot, as a served model runs, and a few processes per test
+        // rather than one per request on a machine that other tests keep busy.
+        workspace.candidate = "{name: scorer, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x], persistent: true}}"
     }
 
     var root: String { workspace.root }

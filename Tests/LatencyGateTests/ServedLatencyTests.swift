@@ -44,14 +44,20 @@ import Testing
     }
 
     @Test func aStartedServerIsWaitedForAndStoppedWithTheGate() async throws {
-        // The "server" process stands in for a real one; the readiness GET and the load go to the
-        // loopback server, so the test checks the process's life: started, waited for, stopped.
-        let server = try Self.kserve()
-        let space = try workspace(server, extra: ", start: [sh, serve.sh]")
-        try space.workspace.write("serve.sh", "echo $$ > server.pid\nexec sleep 3600\n")
+        // The "server" process stands in for a real one: the loopback server answers the
+        // readiness GET only once the process has written its pid, so the gate must wait for it;
+        // then the test checks the process's life: started, waited for, stopped with the gate.
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        let pidFile = space.root + "/server.pid"
+        let server = try LoopbackHTTPServer { _, request in
+            if request.method == "GET" { return LoopbackReply(status: FileManager.default.fileExists(atPath: pidFile) ? 200 : 503, body: "{}") }
+            return LoopbackReply(body: #"{"outputs":[{"name":"score","shape":[1],"datatype":"FP64","data":[0.5]}]}"#)
+        }
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://127.0.0.1:\(server.port)', protocol: kserve-v2, model: m, inputs: [x], start: [sh, serve.sh]}}"
+        try space.workspace.write("serve.sh", "echo $$ > server.pid.tmp && mv server.pid.tmp server.pid\nexec sleep 3600\n")
         let result = try await space.run("data: rows.csv\nrequests: 10")
         #expect(result.status == .pass, "\(result.error ?? result.summary)")
-        let pid = try #require(Int32(try String(contentsOfFile: space.root + "/server.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, 0) == -1 && errno == ESRCH, "the server outlived the gate")
         #expect(result.log?.contains("ready at") == true)
     }

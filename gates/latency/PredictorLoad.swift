@@ -103,6 +103,9 @@ final class PredictorLoad: LoadTarget {
             }
             return .success(latency: ContinuousClock.now - intendedStart)
         } catch is PredictionFailure {
+            // A session that gave an answer it could not stand behind may be out of step (a
+            // persistent process refuses further rows): the slot gets a fresh one.
+            await replace(slot)
             return .failure(.invalidResponse)
         }
     }
