@@ -71,6 +71,7 @@ import Testing
             rate: 20
             max_connections: 1
             requests: 20
+            request_timeout: 10m
             """)
         #expect(result.status == .pass, "\(result.error ?? result.summary)")
         // Measured from send time only the stalled request would be slow; from intended start,

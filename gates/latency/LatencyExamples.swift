@@ -6,7 +6,7 @@ import ModelGate
 enum LatencyExamples {
     static let all: [GateExample] = [closedLoop, errorBudget, capacity, twoLoadModels, abortWithoutKnownCount]
 
-    static let candidate = "{name: scorer, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x]}}"
+    static let candidate = "{name: scorer, version: '1', predictor: {type: command, command: [sh, predict.sh], inputs: [x], persistent: true}}"
 
     static let closedLoop = GateExample(
         "Two requests in flight against the candidate's predictor, percentiles checked",
