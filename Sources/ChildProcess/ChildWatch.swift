@@ -65,9 +65,11 @@ struct ChildWatch {
         #if os(Linux)
         let everyProcessStopped = Descendants.killAll(session: pid, until: stopDeadline)
         #endif
-        while stdoutFD >= 0 || stderrFD >= 0, ContinuousClock.now < stopDeadline {
-            _ = pump(waitingUpTo: max(1, min(50, stopDeadline.pollMilliseconds)), watchingStop: false, scratch: scratch)
-        }
+        // As in `Supervisor`: reading gets its own time once the killing is done.
+        let drainDeadline = ContinuousClock.now + grace
+        repeat {
+            _ = pump(waitingUpTo: max(1, min(50, drainDeadline.pollMilliseconds)), watchingStop: false, scratch: scratch)
+        } while (stdoutFD >= 0 || stderrFD >= 0) && ContinuousClock.now < drainDeadline
         closeFD(&stdoutFD)
         closeFD(&stderrFD)
 

@@ -84,9 +84,14 @@ struct Supervisor {
         #if os(Linux)
         let everyProcessStopped = Descendants.killAll(session: pid, until: stopDeadline)
         #endif
-        while stdoutFD >= 0 || stderrFD >= 0, clock.now < stopDeadline {
-            _ = pump(waitingUpTo: max(1, min(50, stopDeadline.pollMilliseconds)), scratch: scratch)
-        }
+        // The reading gets its own time, counted once the killing is done: on a busy machine the
+        // search for descendants can use up the whole grace, and output left unread in the pipe
+        // would be lost (a predictor's answers read as none). What is already there is read at once.
+        let drainDeadline = clock.now + grace
+        // At least one pass, however short the grace: what is in the pipes is there to be read.
+        repeat {
+            _ = pump(waitingUpTo: max(1, min(50, drainDeadline.pollMilliseconds)), scratch: scratch)
+        } while (stdoutFD >= 0 || stderrFD >= 0) && clock.now < drainDeadline
         closeFD(&stdoutFD)
         closeFD(&stderrFD)
 

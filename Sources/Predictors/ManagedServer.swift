@@ -66,7 +66,7 @@ public final class ManagedServer: Sendable {
             try Task.checkCancellation()
             guard child.isRunning else {
                 // Its ending is final once its output is drained: wait for that, briefly.
-                let ending = await child.waitForEnding(until: .now + .seconds(5)).map { "\($0.termination)" } ?? "ended"
+                let ending = await child.waitForEnding(until: .now + .seconds(60)).map { "\($0.termination)" } ?? "ended"
                 throw GateFailure("the model server \(child.executable) \(ending) before it was ready\(lastOutput())")
             }
             do throws(HTTPClientError) {
