@@ -13,6 +13,7 @@ struct SecurityOptions: Sendable {
     var maxFiles: Int
     var maxFileBytes: Int
     var pickles: PicklePolicy
+    var containers: ContainerLimits
 
     init(_ options: GateOptions) throws(ConfigError) {
         typealias O = SecurityOption
@@ -35,6 +36,11 @@ struct SecurityOptions: Sendable {
         for entry in allowed {
             if let problem = PicklePolicy.problem(withAllowEntry: entry) { throw options.error("'allow_globals': \(problem)", at: options[O.allowGlobals]) }
         }
+        containers = ContainerLimits()
+        containers.maxMembers = try options.require(O.maxMembers)
+        containers.maxUncompressedBytes = try options.require(O.maxUncompressedBytes)
+        containers.maxCompressionRatio = try options.require(O.maxCompressionRatio)
+        containers.maxNesting = try options.require(O.maxNesting)
         pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }
