@@ -21,7 +21,7 @@ public enum ModelFileKind: Sendable, Equatable {
             self = .npy
         } else if bytes.starts(with: GGUFHeader.magic) {
             self = .gguf
-        } else if SafetensorsHeader.matches(bytes) {
+        } else if SafetensorsHeader.looksLike(bytes) {
             self = .safetensors
         } else if let first = bytes.first, Self.textPickleStarts.contains(first),
                   bytes.reversed().first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ".") {

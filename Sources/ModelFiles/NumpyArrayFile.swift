@@ -28,7 +28,7 @@ enum NumpyArrayFile {
             return .malformed(offset: start, problem: "the header has no 'descr'")
         }
         // The dtype is everything after 'descr' up to the next key; any quoted type code that
-        // reads as object (O, |O, <O8…) makes the payload a pickle. A field named 'O' counts too: fail closed.
+        // reads as object (O, |O, <O8…; the text between quotes never does) makes the payload a pickle. A field named 'O' counts too: fail closed.
         var end = header.count
         for key in ["fortran_order", "shape"] {
             if let found = find(Array(key.utf8), in: header, from: descr), found < end { end = found }
@@ -36,7 +36,7 @@ enum NumpyArrayFile {
         let quotes: Set<UInt8> = [UInt8(ascii: "'"), UInt8(ascii: "\"")]
         let pieces = header[descr..<end].split(omittingEmptySubsequences: false) { quotes.contains($0) }
         var isObject = false
-        for (index, piece) in pieces.enumerated() where index % 2 == 1 {
+        for piece in pieces {
             var code = piece[...]
             if let first = code.first, "|<>=".utf8.contains(first) { code = code.dropFirst() }
             if code.first == UInt8(ascii: "O"), code.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) { isObject = true }

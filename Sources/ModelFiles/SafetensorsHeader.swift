@@ -8,9 +8,10 @@ enum SafetensorsHeader {
         "F6_E2M3": 6, "F6_E3M2": 6,
     ]
 
-    /// Whether `bytes` looks like safetensors: a declared header length that fits, then `{`.
-    static func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let length = bytes.u64(0), length >= 2, length <= bytes.count - 8 else { return false }
+    /// Whether `bytes` looks like safetensors: a header length below 2^48, then `{"`, `{}` or `{ `.
+    /// The length is not checked here: a length past the file is a finding, not another format.
+    static func looksLike(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 10, bytes[6] == 0, bytes[7] == 0 else { return false }
         return bytes[8] == UInt8(ascii: "{") && (bytes[9] == UInt8(ascii: "\"") || bytes[9] == UInt8(ascii: "}") || bytes[9] == 0x20)
     }
 
