@@ -12,13 +12,13 @@ struct ZipDirectory {
     init(_ bytes: UnsafeRawBufferPointer, member: String?, limits: ContainerLimits) {
         self.bytes = bytes
         self.member = member
-        guard let (count, directoryOffset, directorySize) = endRecord() else { return }
+        guard let (count, directoryOffset, directorySize, record) = endRecord() else { return }
         guard count <= limits.maxMembers else {
             report(.limitExceeded, 0, "the archive declares \(count) members, more than max_members (\(limits.maxMembers)); none was read")
             return
         }
         guard directoryOffset <= bytes.count, directorySize <= bytes.count - directoryOffset else {
-            report(.zipMalformed, directoryOffset, "the central directory (\(directorySize) bytes at \(directoryOffset)) lies outside the archive")
+            report(.zipMalformed, record, "the central directory (\(directorySize) bytes at \(directoryOffset)) lies outside the archive")
             return
         }
         readDirectory(count: count, from: directoryOffset, end: directoryOffset + directorySize)
@@ -28,9 +28,9 @@ struct ZipDirectory {
         findings.append(ModelFileFinding(rule, offset: offset, member: member, message: message))
     }
 
-    /// (member count, central directory offset, central directory size), ZIP64 values when the
-    /// classic record says to look for them.
-    private mutating func endRecord() -> (Int, Int, Int)? {
+    /// (member count, central directory offset, central directory size, offset of the record that
+    /// says so), ZIP64 values when the classic record says to look for them.
+    private mutating func endRecord() -> (Int, Int, Int, Int)? {
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         var at = bytes.count - 22
         while at >= lowest, !bytes.starts(with: [0x50, 0x4B, 0x05, 0x06], at: at) { at -= 1 }
@@ -38,7 +38,7 @@ struct ZipDirectory {
             report(.zipMalformed, 0, "no end-of-central-directory record: the zip cannot be opened as an archive")
             return nil
         }
-        guard count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF else { return (count, offset, size) }
+        guard count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF else { return (count, offset, size, at) }
         let locator = at - 20
         guard bytes.starts(with: [0x50, 0x4B, 0x06, 0x07], at: locator), let record = bytes.u64(locator + 8) else {
             report(.zipMalformed, at, "the end record says ZIP64 but no ZIP64 locator precedes it")
@@ -49,7 +49,7 @@ struct ZipDirectory {
             report(.zipMalformed, locator, "the ZIP64 locator points at \(record), where no ZIP64 end record is")
             return nil
         }
-        return (count64, offset64, size64)
+        return (count64, offset64, size64, record)
     }
 
     private mutating func readDirectory(count: Int, from start: Int, end: Int) {
@@ -78,7 +78,7 @@ struct ZipDirectory {
                 report(.zipUnsafePath, at, "member name '\(Self.printable(name))' is absolute or leaves the archive's folder")
             }
             if let data = localData(name: name, method: method, compressed: compressed, uncompressed: uncompressed,
-                                    flags: flags, at: local) {
+                                    flags: flags, at: local, entry: at) {
                 members.append(ZipMember(name: name, method: method, flags: flags, compressedSize: compressed,
                                          uncompressedSize: uncompressed, dataOffset: data, entryOffset: at))
             }
@@ -86,15 +86,16 @@ struct ZipDirectory {
         }
     }
 
-    /// Checks the local header at `offset` against the central entry and returns where the data starts.
+    /// Checks the local header at `offset` against the central entry (at `entry`, where findings
+    /// point when `offset` is not in the archive) and returns where the data starts.
     private mutating func localData(name: String, method: Int, compressed: Int, uncompressed: Int,
-                                    flags: Int, at offset: Int) -> Int? {
+                                    flags: Int, at offset: Int, entry: Int) -> Int? {
         let shown = Self.printable(name)
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04], at: offset), let localFlags = bytes.u16(offset + 6),
               let localMethod = bytes.u16(offset + 8), var localCompressed = bytes.u32(offset + 18),
               var localUncompressed = bytes.u32(offset + 22), let nameLength = bytes.u16(offset + 26),
               let extraLength = bytes.u16(offset + 28), offset + 30 + nameLength + extraLength <= bytes.count else {
-            report(.zipMalformed, offset, "member '\(shown)': no local header at \(offset), where the central directory points")
+            report(.zipMalformed, entry, "member '\(shown)': no local header at \(offset), where the central directory points")
             return nil
         }
         let data = offset + 30 + nameLength + extraLength
