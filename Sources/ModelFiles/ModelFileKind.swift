@@ -19,7 +19,8 @@ public enum ModelFileKind: Sendable, Equatable {
             self = .zip
         } else if bytes.starts(with: NumpyArrayFile.magic) {
             self = .npy
-        } else if bytes.starts(with: GGUFHeader.magic) {
+        } else if bytes.starts(with: GGUFHeader.magic), bytes.count >= 8, bytes[5] == 0, bytes[6] == 0, bytes[7] == 0 {
+            // The version's high bytes are zero: text that starts with "GGUF" is not a model.
             self = .gguf
         } else if SafetensorsHeader.looksLike(bytes) {
             self = .safetensors

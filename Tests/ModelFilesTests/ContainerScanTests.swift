@@ -75,5 +75,6 @@ import ModelFiles
         #expect(kind([2, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8)) == .safetensors)
         #expect(kind([0x50, 0x4B, 0x05, 0x06]) == .zip)
         #expect(kind(Array("plain text\n".utf8)) == .other)
+        #expect(kind(Array("GGUF files load in llama.cpp\n".utf8)) == .other)
     }
 }

@@ -40,6 +40,12 @@ import Testing
         #expect(result.status == .pass)
     }
 
+    @Test func textThatStartsWithAMagicIsNotAModel() async throws {
+        let space = try GateWorkspace(["notes.md": .text("GGUF files load in llama.cpp.\n")], gate: SecurityGate.self)
+        let result = try await space.run("paths: [notes.md]")
+        #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
+    }
+
     @Test func aNestingBoundOutsideItsRangeIsAConfigurationError() async throws {
         let space = try GateWorkspace(["a.bin": .text("x")], gate: SecurityGate.self)
         await #expect(throws: (any Error).self) { try await space.run("paths: [a.bin]\nmax_nesting: 99") }

@@ -20,7 +20,7 @@ enum ModelFileFormat: Equatable {
         if head.first == 0x80 {
             self = .pickle
         } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
-                    || head.starts(with: [0x93] + Array("NUMPY".utf8)) || head.starts(with: Array("GGUF".utf8))
+                    || head.starts(with: [0x93] + Array("NUMPY".utf8)) || (head.starts(with: Array("GGUF".utf8)) && head.count >= 8 && head[5...7].allSatisfy { $0 == 0 })
                     || Self.looksLikeSafetensors(head) {
             self = .container
         } else if let first = head.first, Self.textPickleStarts.contains(first), lastNonSpace == UInt8(ascii: ".") {
