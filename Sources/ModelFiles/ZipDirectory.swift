@@ -22,6 +22,32 @@ struct ZipDirectory {
             return
         }
         readDirectory(count: count, from: directoryOffset, end: directoryOffset + directorySize)
+        dropOverlaps()
+    }
+
+    /// Members whose data overlap (many directory entries over one stretch of bytes: the
+    /// overlapping-file zip bomb) are a finding, and only the first of them is read, so the work
+    /// of a scan stays within the archive's size at every nesting level. Python's zipfile refuses
+    /// such archives too.
+    private mutating func dropOverlaps() {
+        var kept: [ZipMember] = []
+        var end = 0
+        var dropped = 0
+        for member in members.sorted(by: { ($0.dataOffset, $0.entryOffset) < ($1.dataOffset, $1.entryOffset) }) {
+            if member.dataOffset < end {
+                dropped += 1
+                if dropped == 1 {
+                    report(.zipMalformed, member.entryOffset, "member '\(Self.printable(member.name))' shares its data with another member (overlapping entries); overlapping members are not read")
+                }
+                continue
+            }
+            kept.append(member)
+            end = member.dataOffset + member.compressedSize
+        }
+        if dropped > 1 {
+            report(.zipMalformed, 0, "\(dropped) members in all overlap others")
+        }
+        members = kept.sorted { $0.entryOffset < $1.entryOffset }
     }
 
     private mutating func report(_ rule: ContainerRule, _ offset: Int, _ message: String) {

@@ -78,3 +78,20 @@ import ModelFiles
         #expect(kind(Array("GGUF files load in llama.cpp\n".utf8)) == .other)
     }
 }
+
+extension ContainerScanTests {
+    @Test func overlappingEntriesAreAFindingAndReadOnce() {
+        // Two directory entries over the same local entry: the overlapping-file zip bomb's shape.
+        var zip = ZipBytes.stored([("a.txt", Array("hello".utf8))])
+        let end = zip.count - 22
+        let entry = Array(zip[(end - 51)..<end])   // the one central entry (46 bytes + 5-byte name)
+        zip.insert(contentsOf: entry, at: end)
+        let record = zip.count - 22
+        zip[record + 8] = 2
+        zip[record + 10] = 2
+        zip[record + 12] = 102
+        zip[record + 16] = UInt8(zip.count - 22 - 102)
+        let findings = zip.withUnsafeBytes { ModelFileScanner().scan($0) }
+        #expect(findings.contains { $0.rule == "zip.malformed" && $0.message.contains("overlapping") }, "\(findings)")
+    }
+}
