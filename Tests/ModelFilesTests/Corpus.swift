@@ -13,6 +13,8 @@ struct CorpusEntry: Decodable, CustomStringConvertible {
     let source: String?
     let pickles: Int?
     let pending: String?
+    /// Scanned by `ModelFileScanner` (a zip, NumPy, safetensors, GGUF or Keras file), not as a bare pickle.
+    let container: Bool?
 
     var description: String { file }
 

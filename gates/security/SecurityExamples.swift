@@ -4,7 +4,7 @@ import ModelGate
 /// the issuers' published shapes; none is a real credential.
 enum SecurityExamples {
     static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, picklingCodeExecution, safePickle,
-                                     unknownGlobal, badPin]
+                                     unknownGlobal, objectArray, safetensorsOverlap, badPin]
 
     static let picklingCodeExecution = GateExample(
         "A pickle that runs a shell command when loaded fails, whatever the file is called",
@@ -25,6 +25,30 @@ enum SecurityExamples {
         """,
         files: ["state.pkl": .bytes([0x80, 0x02] + Array("ccollections\nOrderedDict\nq".utf8) + [0x00, 0x29, 0x52, 0x71, 0x01, 0x2E])],
         expect: .pass, metrics: ["findings": 0])
+
+    static let objectArray = GateExample(
+        "A NumPy .npy object array is a pickle inside: its payload is judged like one (the payload here is a protocol 0 pickle)",
+        yaml: """
+        id: release
+        type: security
+        paths: [embeddings.npy]
+        """,
+        files: ["embeddings.npy": .bytes([0x93] + Array("NUMPY".utf8) + [1, 0, 55, 0]
+            + Array("{'descr': '|O', 'fortran_order': False, 'shape': (1,)}\n".utf8)
+            + Array("cos\nsystem\n(S'id'\ntR.".utf8))],
+        expect: .fail, metrics: ["critical_findings": 1])
+
+    static let safetensorsOverlap = GateExample(
+        "A safetensors file whose tensors share bytes fails: readers trusting the header read out of place",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.safetensors]
+        """,
+        files: ["model.safetensors": .bytes([111, 0, 0, 0, 0, 0, 0, 0]
+            + Array(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}   "#.utf8)
+            + Array(repeating: 0, count: 12))],
+        expect: .fail, metrics: ["high_findings": 1])
 
     static let unknownGlobal = GateExample(
         "A team's own class passes only when allow_globals names it",

@@ -5,7 +5,8 @@ import ModelGate
 /// the README and `SecurityOptions` all read these.
 enum SecurityOption {
     static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, endpoint.spec,
-                                    probeTimeout.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec]
+                                    probeTimeout.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec, maxMembers.spec, maxUncompressedBytes.spec,
+                                    maxCompressionRatio.spec, maxNesting.spec]
 
     enum Policy: String, OptionChoice { case allowlist, denylist }
 
@@ -33,4 +34,12 @@ enum SecurityOption {
         help: "The most files one scan reads; a folder holding more is a finding (scan.limit-exceeded), never a pass on the files it read.")
     static let maxFileBytes = Option<Int>("max_file_bytes", default: 64 << 30, range: .atLeast(1),
         help: "The largest file read, in bytes; a larger one is a finding, not skipped silently.")
+    static let maxMembers = Option<Int>("max_members", default: 65_536, range: 1...10_000_000,
+        help: "The most members of one zip archive (PyTorch checkpoint, .keras, .npz) that are read; an archive declaring more is a finding (container.limit-exceeded).")
+    static let maxUncompressedBytes = Option<Int>("max_uncompressed_bytes", default: 1 << 30, range: .atLeast(1),
+        help: "The most bytes inflated from one file's deflated zip members, nested archives included; past it the rest is a finding (zip bombs), not skipped silently.")
+    static let maxCompressionRatio = Option<Int>("max_compression_ratio", default: 250, range: 1...100_000,
+        help: "The largest uncompressed-to-compressed ratio of one deflated member; a member inflating further is a finding and is not judged (DEFLATE tops out near 1032, so only degenerate members pass 250).")
+    static let maxNesting = Option<Int>("max_nesting", default: 3, range: 0...16,
+        help: "How deep zips inside zips are read; a deeper one is a finding.")
 }

@@ -17,6 +17,7 @@ struct SecurityOptions: Sendable {
     var probeTimeout: Duration
     /// Where `endpoint: true` was written: the gate needs the candidate's predictor.
     var predictorRequest: SourceLocation?
+    var containers: ContainerLimits
 
     init(_ options: GateOptions) throws(ConfigError) {
         typealias O = SecurityOption
@@ -42,6 +43,11 @@ struct SecurityOptions: Sendable {
         endpoint = try options.require(O.endpoint)
         probeTimeout = try options.require(O.probeTimeout)
         predictorRequest = endpoint ? options[O.endpoint]?.location : nil
+        containers = ContainerLimits()
+        containers.maxMembers = try options.require(O.maxMembers)
+        containers.maxUncompressedBytes = try options.require(O.maxUncompressedBytes)
+        containers.maxCompressionRatio = try options.require(O.maxCompressionRatio)
+        containers.maxNesting = try options.require(O.maxNesting)
         pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }

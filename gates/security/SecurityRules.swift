@@ -11,7 +11,6 @@ enum SecurityRules {
         case digestMismatch = "integrity.sha256-mismatch"
         case unlistedFile = "integrity.unlisted-file"
         case malformedManifest = "integrity.manifest-malformed"
-        case unscannedContainer = "model.unscanned-container"
     }
 
     static let catalogue: [Kind: FindingRule] = [
@@ -36,9 +35,6 @@ enum SecurityRules {
         .malformedManifest: FindingRule(id: Kind.malformedManifest.rawValue, summary: "A manifest line that cannot be read",
                                         help: "Each line of a SHA256SUMS manifest is 64 hex digits, two spaces (or a space and '*') and a path inside the manifest's folder. A line that is not cannot vouch for anything.",
                                         severity: .high),
-        .unscannedContainer: FindingRule(id: Kind.unscannedContainer.rawValue, summary: "A zip archive whose members this version does not scan",
-                                         help: "PyTorch checkpoints, Keras .keras files and NumPy .npz archives are zips whose members may be pickles; this version of the gate does not read inside zips yet, so it cannot vouch for one. Ship the model as safetensors or ONNX, or scan it with a tool that reads the archive until the gate does.",
-                                         severity: .high),
     ]
 
     static func finding(_ kind: Kind, path: String?, line: Int? = nil, message: String, excerpt: String? = nil) -> Finding {
@@ -48,7 +44,7 @@ enum SecurityRules {
 
     /// Every rule of the gate, for the descriptor and SARIF.
     static var all: [FindingRule] {
-        Kind.allCases.map { catalogue[$0]! } + PickleCheck.rules + SecretScanner.defaultRules.map(\.findingRule)
+        Kind.allCases.map { catalogue[$0]! } + PickleCheck.rules + ContainerCheck.rules + SecretScanner.defaultRules.map(\.findingRule)
     }
 }
 

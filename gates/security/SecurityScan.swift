@@ -41,9 +41,8 @@ struct SecurityScan {
             switch ModelFileFormat(head: scan.head, lastNonSpace: scan.lastNonSpace, isText: scan.isText) {
             case .pickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .pickle)
             case .possiblePickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .possiblePickle)
-            case .zip:
-                result.findings.append(SecurityRules.finding(.unscannedContainer, path: file.name,
-                                                             message: "'\(file.name)' is a zip archive; its members are not scanned by this version"))
+            case .container:
+                result.findings += try ContainerCheck(policy: options.pickles, limits: options.containers).findings(file)
             case .other: break
             }
         }

@@ -15,6 +15,7 @@ expected.json lists, for each file:
   pending     the container reader that will read the file properly (until then it fails closed)
   callables   `module.name` values that must appear among the findings' callables
   rules       rule ids that must appear among the findings
+  container   scanned by ModelFileScanner (zips, NumPy, safetensors, GGUF, Keras), not as a bare pickle
   pickles     optional: scan only this many pickles (a container format whose reader comes later)
   trick, source   what the file exercises and where the technique was published
 """
@@ -40,7 +41,7 @@ entries = []
 
 
 def write(name, data, malicious, callables=(), rules=(), trick="", source="", flagged=None, pickles=None,
-          fails=None, pending=None):
+          fails=None, pending=None, container=False):
     with open(os.path.join(OUT, name), "wb") as f:
         f.write(data)
     fails = malicious if fails is None else fails
@@ -52,6 +53,8 @@ def write(name, data, malicious, callables=(), rules=(), trick="", source="", fl
         entry["source"] = source
     if pickles is not None:
         entry["pickles"] = pickles
+    if container:
+        entry["container"] = True
     entries.append(entry)
 
 
@@ -342,6 +345,15 @@ write("benign-torch-legacy.pt", buffer.getvalue(), False, pickles=5, pending="to
 write("benign-torch-legacy-whole.pt", buffer.getvalue(), False, [], ["pickle.trailing-data"], flagged=True,
       pending="torch legacy",
       trick="the same file scanned as a plain pickle stream: the raw storage bytes are trailing data (medium)")
+
+# --- containers: zips, NumPy, safetensors, GGUF, Keras (Fixtures/containers.py) ----------------
+sys.path.insert(0, HERE)
+import containers as container_files
+
+buffer = io.BytesIO()
+torch.save(state, buffer)
+container_files.add(write, evil=pickle.dumps(Reduce(os.system, ("echo pwned",)), protocol=2),
+                    benign_pickle=pickle.dumps(collections.OrderedDict(a=[1, 2]), protocol=2), torch_checkpoint=buffer.getvalue())
 
 entries.sort(key=lambda e: e["file"])
 with open(os.path.join(OUT, "expected.json"), "w") as f:

@@ -1,0 +1,118 @@
+/// Scans a model file by its content: pickles through `PickleScanner`; zip archives (PyTorch
+/// checkpoints, Keras `.keras`, NumPy `.npz`) member by member, each member again by content, to
+/// a bounded nesting depth; `.npy` object arrays as the pickles they hold; safetensors and GGUF
+/// headers against the file. Nothing is executed, and hostile sizes cost bounded work.
+///
+/// ```swift
+/// let findings = try ModelFileScanner().scanFile(atPath: "model.pt")
+/// ```
+public struct ModelFileScanner: Sendable {
+    public var policy: PicklePolicy
+    public var limits: ContainerLimits
+
+    public init(policy: PicklePolicy = PicklePolicy(), limits: ContainerLimits = ContainerLimits()) {
+        self.policy = policy
+        self.limits = limits
+    }
+
+    public func scanFile(atPath path: String) throws(ModelFileError) -> [ModelFileFinding] {
+        let file = try MappedFile(path: path)
+        return file.withBytes { scan($0) }
+    }
+
+    public func scan(_ bytes: UnsafeRawBufferPointer) -> [ModelFileFinding] {
+        var budget = limits.maxUncompressedBytes
+        return scan(bytes, member: nil, depth: 0, budget: &budget, topLevel: true)
+    }
+
+    /// `budget`: bytes that may still be inflated across the whole file.
+    private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool) -> [ModelFileFinding] {
+        switch ModelFileKind(bytes) {
+        case .pickle: return pickleFindings(bytes, member: member, strict: topLevel)
+        case .possiblePickle: return pickleFindings(bytes, member: member, strict: false)
+        case .zip:
+            guard depth <= limits.maxNesting else {
+                return [ModelFileFinding(.limitExceeded, offset: 0, member: member,
+                                         message: "a zip nested \(depth) deep, past max_nesting (\(limits.maxNesting)); not read")]
+            }
+            return zipFindings(bytes, member: member, depth: depth, budget: &budget)
+        case .npy:
+            switch NumpyArrayFile.read(bytes, limits: limits) {
+            case .plain: return []
+            case let .objects(payload):
+                let report = PickleScanner(policy: policy).scan(UnsafeRawBufferPointer(rebasing: bytes[payload...]), baseOffset: payload)
+                return report.findings.map { ModelFileFinding(pickle: $0, member: member) }
+            case let .malformed(offset, problem):
+                return [ModelFileFinding(.npyMalformed, offset: offset, member: member, message: problem)]
+            }
+        case .safetensors: return SafetensorsHeader.findings(bytes, member: member, limits: limits)
+        case .gguf: return GGUFHeader.findings(bytes, member: member)
+        case .other: return []
+        }
+    }
+
+    /// `strict`: the bytes are a pickle whatever happens. Otherwise (a member that merely starts
+    /// like one, such as a tensor storage whose first float byte is 0x80) a stream that imports
+    /// nothing and does not read as a pickle is data: a loader could not run anything from it.
+    private func pickleFindings(_ bytes: UnsafeRawBufferPointer, member: String?, strict: Bool) -> [ModelFileFinding] {
+        let report = PickleScanner(policy: policy).scan(bytes)
+        if !strict, report.globals.isEmpty, report.findings.allSatisfy({ $0.rule == .malformed || $0.rule == .trailingData }),
+           report.pickles == 0 {
+            return []
+        }
+        return report.findings.map { ModelFileFinding(pickle: $0, member: member) }
+    }
+
+    private func zipFindings(_ bytes: UnsafeRawBufferPointer, member outer: String?, depth: Int, budget: inout Int) -> [ModelFileFinding] {
+        let directory = ZipDirectory(bytes, member: outer, limits: limits)
+        var findings = directory.findings
+        for entry in directory.members {
+            let name = (outer.map { $0 + "!" } ?? "") + ZipDirectory.printable(entry.name)
+            func report(_ rule: ContainerRule, _ message: String) {
+                findings.append(ModelFileFinding(rule, offset: entry.entryOffset, member: outer, message: "member '\(name)': " + message))
+            }
+            if entry.isEncrypted {
+                report(.zipUnreadableMember, "encrypted, so its content cannot be judged")
+                continue
+            }
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[entry.dataOffset..<entry.dataOffset + entry.compressedSize])
+            switch entry.method {
+            case 0:
+                if entry.uncompressedSize != entry.compressedSize {
+                    report(.zipHeaderMismatch, "stored, yet its sizes differ (\(entry.compressedSize) and \(entry.uncompressedSize)); the stored bytes were scanned")
+                }
+                findings += scanMember(raw, name: name, depth: depth, budget: &budget)
+            case 8:
+                let ratioCap = max(entry.compressedSize, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
+                let cap = ratioCap.overflow ? Int.max : ratioCap.partialValue
+                do {
+                    let (output, _) = try Inflater.inflate(raw, limit: min(cap, budget))
+                    budget -= output.count
+                    if output.count != entry.uncompressedSize {
+                        report(.zipHeaderMismatch, "inflates to \(output.count) bytes, not the \(entry.uncompressedSize) the directory declares")
+                    }
+                    findings += output.withUnsafeBytes { scanMember($0, name: name, depth: depth, budget: &budget) }
+                } catch {
+                    guard case let .malformed(problem, offset) = error else {
+                        report(.limitExceeded, cap < budget
+                            ? "inflates past \(limits.maxCompressionRatio) times its \(entry.compressedSize) compressed bytes (max_compression_ratio); not judged"
+                            : "inflating it passes max_uncompressed_bytes (\(limits.maxUncompressedBytes)) for the file; not judged")
+                        continue
+                    }
+                    report(.zipMalformed, "its deflate data is corrupt at byte \(offset): \(problem)")
+                }
+            default:
+                report(.zipUnreadableMember, "compression method \(entry.method) is neither stored nor deflate, so its content cannot be judged")
+            }
+        }
+        return findings
+    }
+
+    private func scanMember(_ bytes: UnsafeRawBufferPointer, name: String, depth: Int, budget: inout Int) -> [ModelFileFinding] {
+        var findings = scan(bytes, member: name, depth: depth + 1, budget: &budget, topLevel: false)
+        if name == "config.json" || name.hasSuffix("!config.json") {
+            findings += KerasConfig.findings(bytes, member: name)
+        }
+        return findings
+    }
+}

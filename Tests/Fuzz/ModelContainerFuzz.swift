@@ -1,0 +1,34 @@
+// fuzz-sources: Sources/ModelFiles
+// The container scan (zip directory and local headers, DEFLATE, nested members, and through them the
+// npy, safetensors, GGUF and Keras readers) on arbitrary bytes: it must never crash, hang or
+// allocate what a declared length asks for; it must give the same findings twice; every finding
+// outside a member must lie inside the input; and small bounds must never produce fewer
+// findings of high severity than a pass (a bound hit is itself a finding). Byte 0 picks small
+// bounds (bit 0); the rest is the file.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size >= 1 else { return 0 }
+    let input = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
+    var limits = ContainerLimits()
+    if data[0] & 1 == 1 {
+        limits.maxMembers = 3
+        limits.maxUncompressedBytes = 4_096
+        limits.maxCompressionRatio = 8
+        limits.maxNesting = 1
+        limits.maxHeaderBytes = 256
+    }
+    let scanner = ModelFileScanner(limits: limits)
+    let findings = scanner.scan(input)
+    for finding in findings where finding.member == nil && (finding.offset < 0 || finding.offset > input.count) {
+        fatalError("finding outside the input (\(input.count) bytes): \(finding)")
+    }
+    guard scanner.scan(input) == findings else { fatalError("two scans of the same bytes differ") }
+
+    // Inflating the raw bytes must respect the budget whatever the stream says.
+    do {
+        let (output, consumed) = try Inflater.inflate(input, limit: 1 << 16)
+        if output.count > 1 << 16 || consumed > input.count { fatalError("inflate overran: \(output.count) out, \(consumed) in") }
+    } catch {}
+    return 0
+}
