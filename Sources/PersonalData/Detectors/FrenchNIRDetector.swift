@@ -17,10 +17,12 @@ struct FrenchNIRDetector: Detector {
                       "18412764510894", "1 84 12 2C 451 089 46"])
     }
 
+    private static let sexes = ByteSet("1278")
     /// Characters in each part of the number.
     private static let parts = [1, 2, 2, 2, 3, 3, 2]
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        guard FrenchNIRDetector.sexes.contains(text.byte(start)) else { return nil }
         var characters = SmallBytes()
         var index = start
         var spaces = 0

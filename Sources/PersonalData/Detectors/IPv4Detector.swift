@@ -36,7 +36,7 @@ struct IPv4Detector: Detector {
                 index += 1
             }
             let length = index - octetStart
-            if isDigit(text.byte(index)) || value > 255 || (length > 1 && text[octetStart] == UInt8(ascii: "0")) { return nil }
+            if length == 0 || isDigit(text.byte(index)) || value > 255 || (length > 1 && text[octetStart] == UInt8(ascii: "0")) { return nil }
         }
         return index
     }

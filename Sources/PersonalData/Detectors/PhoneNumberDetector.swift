@@ -9,7 +9,7 @@ struct PhoneNumberDetector: Detector {
     var id: DetectorID { .phone }
     var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("+(")) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" -./"))] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" -./("))] }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
@@ -27,7 +27,8 @@ struct PhoneNumberDetector: Detector {
             return international(number, skipping: 0, minimumGroups: 1)
         }
         if first == UInt8(ascii: "0"), text.byte(start + 1) == UInt8(ascii: "0") {
-            guard let number = PhoneGroups(text, at: start, afterCountryCode: true) else { return nil }
+            // `0044 20 …`, `00 44 …`: the first group is the prefix, the country code, perhaps an area code.
+            guard let number = PhoneGroups(text, at: start, afterCountryCode: true), number.length(ofGroup: 0) <= 6 else { return nil }
             return international(number, skipping: 2, minimumGroups: 2)
         }
         guard let number = PhoneGroups(text, at: start) else { return nil }
