@@ -10,6 +10,8 @@
 /// scanning resumes after it, so a card number is not also a phone number.
 public struct PersonalDataScanner: Sendable {
     public let detectors: [any Detector]
+    /// The fewest bytes any value without `@` or `:` takes (an IPv4 address like `8.8.8.8`).
+    static let shortestDigitValue = 7
     /// The candidates at a start, as bit sets over `detectors` (bit i is detector i, at most 64):
     /// by first byte; by the signals of the word; and, for a start with a digit, by the length of
     /// the digit run, the byte after it and the digit run after that (`DigitLead`).
@@ -69,8 +71,17 @@ public struct PersonalDataScanner: Sendable {
                 }
                 var signals: UInt8 = 0
                 for position in first..<wordEnd { signals |= classes[Int(text[position])] }
-                if wordEnd + 1 < count, text[wordEnd] == UInt8(ascii: " "), isDigit(text[wordEnd + 1]) { signals |= ScanByteClass.digit }
+                let spaced = wordEnd + 1 < count && text[wordEnd] == UInt8(ascii: " ")
+                if spaced, isDigit(text[wordEnd + 1]) { signals |= ScanByteClass.digit }
+                // A value may go on after a space: digits, an IBAN's capitals, a phone's `(0)`.
+                let spacedOn = spaced && (isDigit(text[wordEnd + 1]) || isUpper(text[wordEnd + 1]) || text[wordEnd + 1] == UInt8(ascii: "("))
                 signals &= ScanByteClass.digit | ScanByteClass.at | ScanByteClass.colon
+                // Without `@` or `:`, no value is shorter than seven bytes (`8.8.8.8`): counters,
+                // status codes and short versions end here.
+                if signals == ScanByteClass.digit, wordEnd - first < PersonalDataScanner.shortestDigitValue, !spacedOn {
+                    index = wordEnd
+                    continue
+                }
                 var resume = wordEnd
                 var position = first
                 while position < wordEnd {

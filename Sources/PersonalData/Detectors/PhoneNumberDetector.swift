@@ -9,7 +9,7 @@ struct PhoneNumberDetector: Detector {
     var id: DetectorID { .phone }
     var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("+(")) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" -/(")), DigitLead(LeadingDigits(2), then: ByteSet("."), then: LeadingDigits(2)), DigitLead(LeadingDigits(3), then: ByteSet("."), then: LeadingDigits(3)), DigitLead(LeadingDigits(4...6), then: ByteSet("."))] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" (")), DigitLead(LeadingDigits(1...6), then: ByteSet("-/"), then: LeadingDigits(3...15)), DigitLead(LeadingDigits(2), then: ByteSet("."), then: LeadingDigits(2)), DigitLead(LeadingDigits(3), then: ByteSet("."), then: LeadingDigits(3)), DigitLead(LeadingDigits(4...6), then: ByteSet("."))] }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
