@@ -24,8 +24,8 @@ extension Detector {
 /// One way a match can begin: a run of so many digits, then one of these bytes, then a run of so
 /// many digits (`123.456.789-09`: three, `.`, three). The scanner measures these once per candidate
 /// and asks only the detectors with a fitting lead, which spares most numbers (timestamps,
-/// counters, amounts) every full parse. A space counts as a space only when a digit follows it;
-/// otherwise as `DigitLead.spaceThenOther`.
+/// counters, amounts) every full parse. A space counts as a space only when a digit or `(` follows
+/// it; otherwise as `DigitLead.spaceThenOther`.
 public struct DigitLead: Sendable {
     public var lengths: LeadingDigits
     public var followers: ByteSet

@@ -78,7 +78,8 @@ public struct PersonalDataScanner: Sendable {
                 signals &= ScanByteClass.digit | ScanByteClass.at | ScanByteClass.colon
                 // Without `@` or `:`, no value is shorter than seven bytes (`8.8.8.8`): counters,
                 // status codes and short versions end here.
-                if signals == ScanByteClass.digit, wordEnd - first < PersonalDataScanner.shortestDigitValue, !spacedOn {
+                if signals == ScanByteClass.digit, wordEnd - first < PersonalDataScanner.shortestDigitValue, !spacedOn,
+                   !beginsCoordinatePair(text, first, wordEnd) {
                     index = wordEnd
                     continue
                 }
@@ -100,6 +101,13 @@ public struct PersonalDataScanner: Sendable {
                 index = resume
             }
         }
+    }
+
+    /// A short decimal followed by `,`, `;` or a space may be a latitude with its longitude to come.
+    private func beginsCoordinatePair(_ text: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        let next = text.byte(end)
+        guard next == UInt8(ascii: ",") || next == UInt8(ascii: ";") || next == UInt8(ascii: " ") else { return false }
+        return (start..<end).contains { text[$0] == UInt8(ascii: ".") }
     }
 
     /// Every match in `text`.
@@ -141,7 +149,9 @@ public struct PersonalDataScanner: Sendable {
             var follower = text.byte(start + digits)
             var second = 0
             while second < DigitLead.longestSecondRun, isDigit(text.byte(start + digits + 1 + second)) { second += 1 }
-            if follower == UInt8(ascii: " "), second == 0 { follower = DigitLead.spaceThenOther }
+            if follower == UInt8(ascii: " "), second == 0, text.byte(start + digits + 1) != UInt8(ascii: "(") {
+                follower = DigitLead.spaceThenOther
+            }
             var leads = leadsByLength[digits] & leadsByFollower[Int(follower)] & leadsBySecondRun[second]
             var admitted: UInt64 = 0
             while leads != 0 {
