@@ -9,7 +9,11 @@ struct FrenchNIRDetector: Detector {
     var id: DetectorID { .frNIR }
     var firstBytes: ByteSet { ByteSet("1278") }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1, 13), then: ByteSet(" "), then: LeadingDigits(2)), DigitLead(LeadingDigits(6), then: ByteSet("AB")), DigitLead(LeadingDigits(15), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1, 13), then: ByteSet(" "), then: LeadingDigits(2)),
+         DigitLead(LeadingDigits(6), then: ByteSet("AB")),
+         DigitLead(LeadingDigits(15), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["1 84 12 76 451 089 46", "184127645108946", "2 90 02 2A 004 005 25", "1841276451089 46"],

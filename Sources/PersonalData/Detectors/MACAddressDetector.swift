@@ -6,7 +6,11 @@ struct MACAddressDetector: Detector {
     var id: DetectorID { .mac }
     var firstBytes: ByteSet { ByteSet.hex }
     var signals: WordSignals { [.digit, .colon] }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: MACAddressDetector.hexLetters), DigitLead(LeadingDigits(2), then: ByteSet(":-"), then: LeadingDigits(0...2)), DigitLead(LeadingDigits(4), then: ByteSet("."), then: LeadingDigits(0...4))] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1...3), then: MACAddressDetector.hexLetters),
+         DigitLead(LeadingDigits(2), then: ByteSet(":-"), then: LeadingDigits(0...2)),
+         DigitLead(LeadingDigits(4), then: ByteSet("."), then: LeadingDigits(0...4))]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["00:1A:2B:3C:4D:5E", "a4-83-e7-0b-1c-2d", "0023.6b1f.90ac", "wlan0 hwaddr 3c:22:fb:91:0e:7d up"],

@@ -2,14 +2,20 @@
 /// that country's length; E.164), NANP national (`(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, optional
 /// leading 1, NANPA's NXX and N11 rules), national numbers with a trunk `0` in groups (UK, most of
 /// the EU: 10–12 digits, groups of three or more after the area code, or French pairs), and
-/// Spanish and Italian mobile groupings. Bare national digit runs are left to context: without a separator they are as often an order number.
+/// Spanish and Italian mobile groupings. Bare national digit runs are left to context: without a
+/// separator they are as often an order number.
 /// Sources: ITU-T E.164 (https://www.itu.int/rec/T-REC-E.164), NANPA (https://www.nationalnanpa.com/),
 /// Ofcom's National Telephone Numbering Plan, and the national plans listed by the ITU (see `PhoneNumberPlan`).
 struct PhoneNumberDetector: Detector {
     var id: DetectorID { .phone }
     var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("+(")) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" (")), DigitLead(LeadingDigits(1...6), then: ByteSet("-/"), then: LeadingDigits(3...15)), DigitLead(LeadingDigits(2), then: ByteSet("."), then: LeadingDigits(2)), DigitLead(LeadingDigits(1, 3), then: ByteSet("."), then: LeadingDigits(3))] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1...6), then: ByteSet(" (")),
+         DigitLead(LeadingDigits(1...6), then: ByteSet("-/"), then: LeadingDigits(3...15)),
+         DigitLead(LeadingDigits(2), then: ByteSet("."), then: LeadingDigits(2)),
+         DigitLead(LeadingDigits(1, 3), then: ByteSet("."), then: LeadingDigits(3))]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
