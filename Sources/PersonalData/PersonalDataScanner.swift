@@ -59,18 +59,32 @@ public struct PersonalDataScanner: Sendable {
                 let anchor = SignalSearch.next(in: text, from: index)
                 guard anchor < count else { return }
                 // The word holding the signal byte (digits, `:` and `@` are word bytes).
+                var signals = classes[Int(text[anchor])]
                 var wordStart = anchor
-                while wordStart > index, classes[Int(text[wordStart - 1])] & ScanByteClass.word != 0 { wordStart -= 1 }
+                while wordStart > index {
+                    let bits = classes[Int(text[wordStart - 1])]
+                    if bits & ScanByteClass.word == 0 { break }
+                    signals |= bits
+                    wordStart -= 1
+                }
                 var wordEnd = anchor + 1
-                while wordEnd < count, classes[Int(text[wordEnd])] & ScanByteClass.word != 0 { wordEnd += 1 }
+                while wordEnd < count {
+                    let bits = classes[Int(text[wordEnd])]
+                    if bits & ScanByteClass.word == 0 { break }
+                    signals |= bits
+                    wordEnd += 1
+                }
                 // A word before, one space away, may begin a spaced value (`AB 12 34 56 C`).
                 var first = wordStart
                 if wordStart >= index + 2, wordStart == anchor, text[wordStart - 1] == UInt8(ascii: " ") {
                     first = wordStart - 1
-                    while first > index, classes[Int(text[first - 1])] & ScanByteClass.word != 0 { first -= 1 }
+                    while first > index {
+                        let bits = classes[Int(text[first - 1])]
+                        if bits & ScanByteClass.word == 0 { break }
+                        signals |= bits
+                        first -= 1
+                    }
                 }
-                var signals: UInt8 = 0
-                for position in first..<wordEnd { signals |= classes[Int(text[position])] }
                 let spaced = wordEnd + 1 < count && text[wordEnd] == UInt8(ascii: " ")
                 if spaced, isDigit(text[wordEnd + 1]) { signals |= ScanByteClass.digit }
                 // A value may go on after a space: digits, an IBAN's capitals, a phone's `(0)`.
@@ -86,7 +100,9 @@ public struct PersonalDataScanner: Sendable {
                 var resume = wordEnd
                 var position = first
                 while position < wordEnd {
-                    if classes[Int(text[position])] & ScanByteClass.start != 0, Boundary.canStart(text, at: position),
+                    // Inside a run of letters and digits nothing starts; test that before the full rule.
+                    let afterAlphanumeric = position > 0 && classes[Int(text[position - 1])] & ScanByteClass.alphanumeric != 0
+                    if !afterAlphanumeric, classes[Int(text[position])] & ScanByteClass.start != 0, Boundary.canStart(text, at: position),
                        let match = longestMatch(in: text, at: position, signals: signals) {
                         matches.append(match)
                         if match.range.upperBound >= wordEnd {
