@@ -6,12 +6,13 @@ enum ScanByteClass {
     static let colon: UInt8 = 4       // = WordSignals.colon
     static let word: UInt8 = 16
     static let start: UInt8 = 32
+    static let alphanumeric: UInt8 = 64
 
     static let table: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 256)
         for byte in UInt8(0)...UInt8(255) {
             var bits: UInt8 = 0
-            if isAlphanumeric(byte) { bits |= word | start }
+            if isAlphanumeric(byte) { bits |= word | start | alphanumeric }
             if isDigit(byte) { bits |= digit }
             if ByteSet("._-:/@+%()'").contains(byte) { bits |= word }
             if ByteSet("+(-:").contains(byte) { bits |= start }

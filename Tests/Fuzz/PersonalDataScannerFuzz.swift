@@ -3,6 +3,8 @@
 // inside the text, in order, never overlapping, and are found again by their detector at the same
 // place; no masked excerpt contains the value it masks. Every detector is also asked at every
 // offset directly, past the scanner's prefilter, and the context checks run on the same bytes.
+// Whatever a detector accepts as a whole value, the scanner must find as one match over all of it:
+// its prefilter (first byte, word signals, digit leads) may skip work, never a value.
 
 let scanner = PersonalDataScanner()
 let today = CalendarDate(year: 2026, month: 12, day: 5)
@@ -32,9 +34,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         for detector in scanner.detectors {
             for start in 0..<text.count {
-                if let end = detector.match(in: text, at: start), end <= start || end > text.count {
+                guard let end = detector.match(in: text, at: start) else { continue }
+                if end <= start || end > text.count {
                     fatalError("\(detector.id) at \(start) ends at \(end) of \(text.count)")
                 }
+                checkPrefilterKeeps(Array(text[start..<end]), detector)
             }
         }
         _ = scanner.classify(value: text)
@@ -46,4 +50,15 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = PostalCodeShape.accepts(string)
     _ = PersonalDataMask.excerpt(bytes, detector: nil)
     return 0
+}
+
+/// A value some detector accepts whole is found whole by the scanner (by that detector or an
+/// earlier one of the same length), unless it holds none of the bytes the first pass looks for.
+private func checkPrefilterKeeps(_ value: [UInt8], _ detector: any Detector) {
+    let whole = value.withUnsafeBytes { detector.match(in: $0, at: 0) == $0.count }
+    guard whole, value.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") }) else { return }
+    let found = scanner.matches(in: value)
+    guard let first = found.first, first.range == 0..<value.count else {
+        fatalError("\(detector.id) accepts \(String(decoding: value, as: UTF8.self)) but the scanner finds \(found)")
+    }
 }

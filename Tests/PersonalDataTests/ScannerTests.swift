@@ -57,3 +57,13 @@ import Testing
         #expect(found("The quick brown fox jumps over the lazy dog; version 2.3 shipped on 2024-05-01 at 10:30.") == [])
     }
 }
+
+/// Inputs the fuzzer found, kept so they stay fixed.
+@Suite struct FuzzFindingTests {
+    @Test func anIPv4OctetNeedsADigit() {
+        let detector = Detectors.all.first { $0.id == .ipv4 }!
+        let text = Array("::ff.241.39.139".utf8)
+        let accepted = text.withUnsafeBytes { bytes in (0..<bytes.count).filter { detector.match(in: bytes, at: $0) != nil } }
+        #expect(accepted.isEmpty)
+    }
+}

@@ -7,7 +7,10 @@ struct BrazilianCPFDetector: Detector {
     var id: DetectorID { .brCPF }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(3), then: ByteSet(".")), DigitLead(LeadingDigits(11), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(3), then: ByteSet("."), then: LeadingDigits(3)),
+         DigitLead(LeadingDigits(11), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["529.982.247-25", "52998224725", "cpf 111.444.777-35"],

@@ -6,7 +6,10 @@ struct DutchBSNDetector: Detector {
     var id: DetectorID { .nlBSN }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(4), then: ByteSet(".")), DigitLead(LeadingDigits(9), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(4), then: ByteSet("."), then: LeadingDigits(2)),
+         DigitLead(LeadingDigits(9), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["111222333", "123456782", "bsn 1234.56.782"],

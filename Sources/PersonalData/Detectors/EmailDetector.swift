@@ -18,6 +18,7 @@ struct EmailDetector: Detector {
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         // Inside a longer local part (`a..b@`, `x-y@`) is no start; a quote before is no part of it.
         if start > 0, EmailDetector.insideLocalPart.contains(text[start - 1]) { return nil }
+        guard isAlphanumeric(text.byte(start)) else { return nil }
         // Local part: dot-atom, at most 64 bytes (RFC 5321 §4.5.3.1.1).
         var index = start
         var previous: UInt8 = 0

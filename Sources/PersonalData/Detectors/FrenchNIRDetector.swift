@@ -9,7 +9,11 @@ struct FrenchNIRDetector: Detector {
     var id: DetectorID { .frNIR }
     var firstBytes: ByteSet { ByteSet("1278") }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1, 13), then: ByteSet(" ")), DigitLead(LeadingDigits(6), then: ByteSet("AB")), DigitLead(LeadingDigits(15), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1, 13), then: ByteSet(" "), then: LeadingDigits(2)),
+         DigitLead(LeadingDigits(6), then: ByteSet("AB")),
+         DigitLead(LeadingDigits(15), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["1 84 12 76 451 089 46", "184127645108946", "2 90 02 2A 004 005 25", "1841276451089 46"],
@@ -17,10 +21,12 @@ struct FrenchNIRDetector: Detector {
                       "18412764510894", "1 84 12 2C 451 089 46"])
     }
 
+    private static let sexes = ByteSet("1278")
     /// Characters in each part of the number.
     private static let parts = [1, 2, 2, 2, 3, 3, 2]
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        guard FrenchNIRDetector.sexes.contains(text.byte(start)) else { return nil }
         var characters = SmallBytes()
         var index = start
         var spaces = 0

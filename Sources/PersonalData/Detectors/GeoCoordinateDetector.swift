@@ -8,7 +8,7 @@ struct GeoCoordinateDetector: Detector {
     var id: DetectorID { .latLon }
     var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("-")) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."))] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."), then: LeadingDigits(4...15))] }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["48.8566, 2.3522", "-33.8688,151.2093", "40.712776 -74.005974", "at (51.5074, -0.1278) today"],

@@ -9,7 +9,10 @@ struct GermanTaxIDDetector: Detector {
     var id: DetectorID { .deTaxID }
     var firstBytes: ByteSet { ByteSet(ranges: 0x31...0x39) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(2), then: ByteSet(" ")), DigitLead(LeadingDigits(11), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(2), then: ByteSet(" "), then: LeadingDigits(3)),
+         DigitLead(LeadingDigits(11), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["86095742719", "65929970489", "Steuer-ID: 86 095 742 719", "12345678995"],

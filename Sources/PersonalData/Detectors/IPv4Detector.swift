@@ -6,7 +6,7 @@ struct IPv4Detector: Detector {
     var id: DetectorID { .ipv4 }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."))] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...3), then: ByteSet("."), then: LeadingDigits(1...3))] }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["192.168.1.20", "client 10.0.0.1:8080 connected", "8.8.8.8", "255.255.255.255"],
@@ -36,7 +36,7 @@ struct IPv4Detector: Detector {
                 index += 1
             }
             let length = index - octetStart
-            if isDigit(text.byte(index)) || value > 255 || (length > 1 && text[octetStart] == UInt8(ascii: "0")) { return nil }
+            if length == 0 || isDigit(text.byte(index)) || value > 255 || (length > 1 && text[octetStart] == UInt8(ascii: "0")) { return nil }
         }
         return index
     }

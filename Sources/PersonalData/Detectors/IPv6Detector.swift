@@ -7,7 +7,9 @@ struct IPv6Detector: Detector {
     var id: DetectorID { .ipv6 }
     var firstBytes: ByteSet { ByteSet.hex.union(ByteSet(":")) }
     var signals: WordSignals { .colon }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...4), then: ByteSet.hex.subtracting(.digits).union(ByteSet(":")))] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1...4), then: ByteSet.hex.subtracting(.digits).union(ByteSet(":")))]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["2001:db8::ff00:42:8329", "2001:0db8:0000:0000:0000:ff00:0042:8329", "fe80::1ff:fe23:4567:890a",

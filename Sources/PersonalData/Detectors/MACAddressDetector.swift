@@ -6,13 +6,19 @@ struct MACAddressDetector: Detector {
     var id: DetectorID { .mac }
     var firstBytes: ByteSet { ByteSet.hex }
     var signals: WordSignals { [.digit, .colon] }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...4), then: ByteSet.hex.subtracting(.digits).union(ByteSet(":-.")))] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1...3), then: MACAddressDetector.hexLetters),
+         DigitLead(LeadingDigits(2), then: ByteSet(":-"), then: LeadingDigits(0...2)),
+         DigitLead(LeadingDigits(4), then: ByteSet("."), then: LeadingDigits(0...4))]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["00:1A:2B:3C:4D:5E", "a4-83-e7-0b-1c-2d", "0023.6b1f.90ac", "wlan0 hwaddr 3c:22:fb:91:0e:7d up"],
             ignores: ["00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff", "00:1A:2B:3C:4D", "00:1A-2B:3C:4D:5E", "00:1a:2B:3c:4D:5e",
                       "00:1A:2B:3C:4D:5E:6F", "12:30:45"])
     }
+
+    static let hexLetters = ByteSet.hex.subtracting(.digits)
 
     func match(in text: UnsafeRawBufferPointer, at start: Int) -> Int? {
         // Not the tail of a longer run of hex groups (`2001:db8:0:0:0:0:0:0:1` from `db8`).

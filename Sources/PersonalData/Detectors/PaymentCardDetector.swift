@@ -8,7 +8,10 @@ struct PaymentCardDetector: Detector {
     var id: DetectorID { .paymentCard }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(4), then: ByteSet(" -")), DigitLead(LeadingDigits(12...19), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(4), then: ByteSet(" -"), then: LeadingDigits(4, 6)),
+         DigitLead(LeadingDigits(12...19), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005", "3714 496353 98431",

@@ -2,14 +2,20 @@
 /// that country's length; E.164), NANP national (`(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, optional
 /// leading 1, NANPA's NXX and N11 rules), national numbers with a trunk `0` in groups (UK, most of
 /// the EU: 10–12 digits, groups of three or more after the area code, or French pairs), and
-/// Spanish and Italian mobile groupings. Bare national digit runs are left to context: without a separator they are as often an order number.
+/// Spanish and Italian mobile groupings. Bare national digit runs are left to context: without a
+/// separator they are as often an order number.
 /// Sources: ITU-T E.164 (https://www.itu.int/rec/T-REC-E.164), NANPA (https://www.nationalnanpa.com/),
 /// Ofcom's National Telephone Numbering Plan, and the national plans listed by the ITU (see `PhoneNumberPlan`).
 struct PhoneNumberDetector: Detector {
     var id: DetectorID { .phone }
     var firstBytes: ByteSet { ByteSet.digits.union(ByteSet("+(")) }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(1...6), then: ByteSet(" -./"))] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(1...6), then: ByteSet(" (")),
+         DigitLead(LeadingDigits(1...6), then: ByteSet("-/"), then: LeadingDigits(3...15)),
+         DigitLead(LeadingDigits(2), then: ByteSet("."), then: LeadingDigits(2)),
+         DigitLead(LeadingDigits(1, 3), then: ByteSet("."), then: LeadingDigits(3))]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946 0958", "+1 (212) 555-0123", "(212) 555-0123",
@@ -27,7 +33,10 @@ struct PhoneNumberDetector: Detector {
             return international(number, skipping: 0, minimumGroups: 1)
         }
         if first == UInt8(ascii: "0"), text.byte(start + 1) == UInt8(ascii: "0") {
-            guard let number = PhoneGroups(text, at: start, afterCountryCode: true) else { return nil }
+            // `0044 20 …`, `00 44 …`: the first group is the prefix, the country code, perhaps an
+            // area code, and a space follows it.
+            guard let number = PhoneGroups(text, at: start, afterCountryCode: true), number.length(ofGroup: 0) <= 6,
+                  number.separator(after: 0) == UInt8(ascii: " ") else { return nil }
             return international(number, skipping: 2, minimumGroups: 2)
         }
         guard let number = PhoneGroups(text, at: start) else { return nil }
@@ -99,11 +108,13 @@ struct PhoneNumberDetector: Detector {
         return nil
     }
 
-    /// After the area code, groups of three or more digits, or the French `0X XX XX XX XX` in pairs;
+    /// After the area code, groups of three or more digits (not with dots), or the French `0X XX XX XX XX` in pairs;
     /// `075-25-47728` is a reference, not a number anyone dials.
     private func isNationalGrouping(_ number: PhoneGroups, _ groups: Int) -> Bool {
         let lengths = (0..<groups).map { number.length(ofGroup: $0) }
-        if lengths == [2, 2, 2, 2, 2] { return true }
+        if lengths == [2, 2, 2, 2, 2] { return number.separator(after: 0) == UInt8(ascii: " ") || number.separator(after: 0) == UInt8(ascii: ".") }
+        // Dots are the French way with pairs; other dotted numbers are references or versions.
+        if number.separator(after: 0) == UInt8(ascii: ".") { return false }
         return lengths.dropFirst().allSatisfy { $0 >= 3 }
     }
 

@@ -6,7 +6,10 @@ struct SwedishPersonnummerDetector: Detector {
     var id: DetectorID { .sePersonnummer }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(6, 8), then: ByteSet("-+")), DigitLead(LeadingDigits(10, 12), then: DigitLead.bare)] }
+    var digitLeads: [DigitLead] {
+        [DigitLead(LeadingDigits(6, 8), then: ByteSet("-+"), then: LeadingDigits(4)),
+         DigitLead(LeadingDigits(10, 12), then: DigitLead.bare)]
+    }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["811218-9876", "19811218-9876", "8112189876", "198112189876", "121212+1212", "811278-9873"],

@@ -8,7 +8,7 @@ struct USSocialSecurityNumberDetector: Detector {
     var id: DetectorID { .usSSN }
     var firstBytes: ByteSet { ByteSet.digits }
     var signals: WordSignals { .digit }
-    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(3), then: ByteSet("- "))] }
+    var digitLeads: [DigitLead] { [DigitLead(LeadingDigits(3), then: ByteSet("- "), then: LeadingDigits(2))] }
     var examples: DetectorExamples {
         DetectorExamples(
             flags: ["536-22-1234", "SSN 123 45 6789 on file", "772-01-0001"],
