@@ -92,13 +92,13 @@ extension HTTPPredictor {
         config.timeout = timeout
         config.connectTimeout = min(config.connectTimeout, timeout)
         if !withCredentials {
-            config.headers.removeAll { ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"].contains($0.name.lowercased()) }
+            config.headers.removeAll { HTTPPredictorConfig.credentialHeaders.contains($0.name.lowercased()) }
         }
         return HTTPPredictor.transport(for: config, adding: serving.protocolHeaders)
     }
 
     /// Whether the user's headers carry a credential.
     public var sendsCredentials: Bool {
-        http.headers.contains { ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"].contains($0.name.lowercased()) }
+        http.headers.contains { HTTPPredictorConfig.credentialHeaders.contains($0.name.lowercased()) }
     }
 }

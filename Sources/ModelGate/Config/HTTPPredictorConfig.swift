@@ -66,6 +66,9 @@ public struct HTTPPredictorConfig: Sendable {
     public static let defaultTimeout = Duration.seconds(60)
     public static let defaultConnectTimeout = Duration.seconds(10)
     public static let defaultReadyTimeout = Duration.seconds(60)
+    /// Headers that carry credentials (lower case): their values must come from the environment,
+    /// so the redactor masks them, and the security gate's probes leave them out on purpose.
+    public static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"]
     /// Rows per request for protocols with a batch form: requests stay well under the request
     /// size limits servers set by default (a few MiB).
     public static let defaultBatchSize = 256

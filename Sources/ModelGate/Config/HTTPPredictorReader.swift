@@ -11,7 +11,7 @@ struct HTTPPredictorReader {
 
     /// Headers that carry credentials: their value must come from the environment, so the
     /// redactor knows it and masks it in every report and log.
-    static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"]
+    static let credentialHeaders = HTTPPredictorConfig.credentialHeaders
 
     func read(_ reader: inout MappingReader, node: Node) throws(ConfigError) -> PredictorConfig {
         let urlNode = try reader.requiredNode("url")
