@@ -45,6 +45,7 @@ import Testing
             data: rows.csv
             concurrency: 2
             requests: 6
+            request_timeout: 10m
             """)
         #expect(result.status == .pass, "\(result.error ?? result.summary)")
         let p50 = try #require(result.metric("p50_ms"))

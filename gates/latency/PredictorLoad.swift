@@ -52,6 +52,10 @@ final class PredictorLoad: LoadTarget {
                     }
                 }
                 guard let slot else { break }
+                // A slot's session (a persistent process) is opened before its first request is
+                // timed in a closed loop: starting the model is not answering. In an open loop the
+                // request was due already, and waiting for the slot counts, as a connect does.
+                _ = try await session(slot)
                 let start = due ?? .now
                 let role = clock.role(of: start, measuredSoFar: measuredStarted)
                 if role == .beyondEnd || recorder.stopped {
