@@ -118,7 +118,10 @@ import Testing
         #expect(result.status == .error)
         let error = result.error ?? ""
         #expect(error.hasPrefix("the predictor's answer for data row 5: the predictor "), "\(error)")
-        #expect(error.hasSuffix("/predict.sh exited with status 3 before answering"), "\(error)")
+        // Which the session notices first, the exit or the closed stdout, depends on scheduling;
+        // either way the row is named and nothing is answered for it.
+        #expect(error.hasSuffix("/predict.sh exited with status 3 before answering") || error.hasSuffix("/predict.sh closed its stdout before answering"),
+                "\(error)")
     }
 
     @Test func labelAnswersInObjectsWork() async throws {

@@ -16,6 +16,7 @@ enum LatencyExamples {
         data: rows.csv
         concurrency: 2
         requests: 40
+        request_timeout: 1m
         thresholds:
           p99_ms: "<= 5000"
           error_rate: "== 0"
@@ -31,6 +32,7 @@ enum LatencyExamples {
         type: latency
         data: rows.csv
         requests: 10
+        request_timeout: 1m
         thresholds:
           p95_ms: "<= 5000"
         """,
@@ -53,6 +55,7 @@ enum LatencyExamples {
         rate_growth: 2
         max_rate: 20
         step_duration: 1s
+        request_timeout: 1m
         thresholds:
           capacity_rps: ">= 10"
         """,
