@@ -31,7 +31,7 @@ import Testing
         let result = try await space.run("""
             data: rows.csv
             requests: 10
-            warmup: 300ms
+            warmup: 2s
             """)
         #expect(result.status == .pass, "\(result.error ?? result.summary)")
         #expect(result.evidence["requests"] == 10)

@@ -23,6 +23,15 @@ final class PredictorLoad: LoadTarget {
     }
 
     func measure(_ window: LoadWindow) async throws -> WindowResult {
+        // A closed loop's slots are all used at once: their sessions (persistent processes) are
+        // opened before the window's clock starts, so start-up eats neither warm-up nor measurement.
+        if case .closedLoop(let concurrency) = window.arrival {
+            let opened = sessions.withLock { sessions in
+                while sessions.count < concurrency { sessions.append(nil) }
+                return sessions.count
+            }
+            for slot in 0..<min(concurrency, opened) { _ = try await session(slot) }
+        }
         let clock = WindowClock(window)
         let recorder = WindowRecorder(earlyStop: window.earlyStop)
         // Slots whose call finished; each finish also wakes the dispatcher once.
