@@ -16,9 +16,7 @@ extension HTTPPredictor {
     /// One complete HTTP/1.1 request per single-row batch of `rows`: the protocol's path, body and
     /// headers, the user's headers, keep-alive.
     public func encodedRequests(_ rows: [PredictionRequests]) throws -> [[UInt8]] {
-        var headers = http.headers.map { (name: $0.name, value: $0.value) }
-        let given = Set(headers.map { $0.name.lowercased() })
-        headers += serving.protocolHeaders.filter { !given.contains($0.name.lowercased()) }
+        let headers = Self.requestHeaders(http, adding: serving.protocolHeaders)
         let writer: HTTPRequestWriter
         do {
             writer = try HTTPRequestWriter(method: .post, target: http.url.appending(serving.inferencePath), host: http.url.authority,

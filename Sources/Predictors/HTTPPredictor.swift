@@ -45,13 +45,19 @@ public struct HTTPPredictor: Predictor {
     /// those of `adding` whose names the user did not set.
     public static func transport(for http: HTTPPredictorConfig, adding extra: [(name: String, value: String)] = []) -> any HTTPTransport {
         let limits = HTTPClientLimits(connectTimeout: http.connectTimeout, readTimeout: http.timeout)
-        var headers = http.headers.map { (name: $0.name, value: $0.value) }
-        let given = Set(headers.map { $0.name.lowercased() })
-        headers += extra.filter { !given.contains($0.name.lowercased()) }
+        let headers = requestHeaders(http, adding: extra)
         switch http.url.scheme {
         case .http: return SocketTransport(endpoint: http.url, headers: headers, limits: limits)
         case .https: return URLSessionTransport(endpoint: http.url, headers: headers, limits: limits)
         }
+    }
+
+    /// The user's headers, then those of `extra` whose names the user did not set.
+    static func requestHeaders(_ http: HTTPPredictorConfig, adding extra: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var headers = http.headers.map { (name: $0.name, value: $0.value) }
+        let given = Set(headers.map { $0.name.lowercased() })
+        headers += extra.filter { !given.contains($0.name.lowercased()) }
+        return headers
     }
 
     /// The protocol's readiness GET (nil for `json`, which has none): the latency gate's managed

@@ -24,7 +24,9 @@ public final class ManagedServer: Sendable {
     public static func startIfConfigured(_ http: HTTPPredictorConfig, inputs: [String], workingDirectory: String,
                                          lifetime: Duration, log: GateLog) async throws -> ManagedServer? {
         guard let command = http.start else { return nil }
-        guard let path = http.ready ?? HTTPPredictor.readiness(for: http, inputs: inputs)?.path else {
+        // A `ready:` path is ready on 200; a protocol's own check may also read the body (TF
+        // Serving lists an AVAILABLE version only once the model is loaded).
+        guard let check = http.ready.map({ ReadinessCheck(path: $0) }) ?? HTTPPredictor.readiness(for: http, inputs: inputs) else {
             throw GateFailure("the server started with 'start' needs a 'ready' path: its protocol has none")
         }
         let process = ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
@@ -40,7 +42,7 @@ public final class ManagedServer: Sendable {
         child.closeInput()
         let server = ManagedServer(child: child, log: log)
         do {
-            try await server.waitUntilReady(http, path: path)
+            try await server.waitUntilReady(http, check: check)
         } catch {
             await server.stop()
             throw error
@@ -48,11 +50,11 @@ public final class ManagedServer: Sendable {
         return server
     }
 
-    private func waitUntilReady(_ http: HTTPPredictorConfig, path: String) async throws {
+    private func waitUntilReady(_ http: HTTPPredictorConfig, check: ReadinessCheck) async throws {
         let deadline = ContinuousClock.now + http.readyTimeout
         let probe = SocketTransport(endpoint: http.url, limits: HTTPClientLimits(connectTimeout: .seconds(1), readTimeout: .seconds(2)))
         do {
-            try await poll(probe, http: http, path: path, until: deadline)
+            try await poll(probe, http: http, check: check, until: deadline)
             await probe.close()
         } catch {
             await probe.close()
@@ -60,7 +62,8 @@ public final class ManagedServer: Sendable {
         }
     }
 
-    private func poll(_ probe: SocketTransport, http: HTTPPredictorConfig, path: String, until deadline: ContinuousClock.Instant) async throws {
+    private func poll(_ probe: SocketTransport, http: HTTPPredictorConfig, check: ReadinessCheck,
+                      until deadline: ContinuousClock.Instant) async throws {
         var last = "no answer yet"
         while ContinuousClock.now < deadline {
             try Task.checkCancellation()
@@ -69,15 +72,14 @@ public final class ManagedServer: Sendable {
                 let ending = await child.waitForEnding(until: .now + .seconds(60)).map { "\($0.termination)" } ?? "ended"
                 throw GateFailure("the model server \(child.executable) \(ending) before it was ready\(lastOutput())")
             }
-            do throws(HTTPClientError) {
-                let response = try await probe.send(HTTPRequest(method: .get, target: http.url.appending(path)))
-                if response.status == 200 {
-                    log.write("model server \(child.executable) (pid \(child.pid)) ready at \(http.url)")
-                    return
-                }
-                last = "GET \(path) answered \(response.status)"
-            } catch {
-                last = "GET \(path): \(error)"
+            switch await check.probe(probe) {
+            case .ready:
+                log.write("model server \(child.executable) (pid \(child.pid)) ready at \(http.url)")
+                return
+            case .notReady(let status):
+                last = "GET \(check.path) answered \(status)"
+            case .unreachable(let error):
+                last = "GET \(check.path): \(error)"
             }
             try await Task.sleep(for: Self.pollInterval)
         }

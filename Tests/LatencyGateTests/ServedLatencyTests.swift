@@ -88,6 +88,22 @@ import Testing
         #expect(server.requestCount > 0)
     }
 
+    @Test func aServerIsReadyOnlyWhenItsProtocolSaysSo() async throws {
+        // TF Serving answers 200 on its status path while the model loads; only a version in
+        // state AVAILABLE means ready.
+        let loading = try LoopbackHTTPServer { _, request in
+            request.method == "GET" ? LoopbackReply(body: #"{"model_version_status":[{"version":"1","state":"LOADING"}]}"#)
+                : LoopbackReply(body: #"{"predictions":[0.5]}"#)
+        }
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://127.0.0.1:\(loading.port)', protocol: tfserving, model: m, inputs: [x], start: [sh, serve.sh], ready_timeout: 1s}}"
+        try space.workspace.write("serve.sh", "exec sleep 3600\n")
+        let result = try await space.run("data: rows.csv\nrequests: 3")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("was not ready within") == true, "\(result.error ?? "")")
+        #expect(loading.requestCount > 0)
+    }
+
     @Test func aRemoteEndpointIsNeverLoaded() async throws {
         let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
         space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'http://192.0.2.10:8080', protocol: kserve-v2, model: m, inputs: [x]}}"

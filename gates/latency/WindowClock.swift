@@ -26,9 +26,6 @@ struct WindowClock: Sendable {
         if let duration = window.stop.duration, instant >= measureStart + duration { return .beyondEnd }
         return .measured
     }
-
-    /// A closed loop sends until the stop rule holds; the deadline bounds its duration rule.
-    var measuringDeadline: ContinuousClock.Instant? { window.stop.duration.map { measureStart + $0 } }
 }
 
 enum RequestRole: Sendable, Equatable { case warmup, measured, beyondEnd }

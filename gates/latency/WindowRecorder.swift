@@ -29,8 +29,7 @@ final class WindowRecorder: Sendable {
         state.withLock { state in
             switch outcome {
             case .success(let latency):
-                let nanoseconds = UInt64(max(latency.components.seconds, 0)) * 1_000_000_000
-                    + UInt64(max(latency.components.attoseconds, 0) / 1_000_000_000)
+                let nanoseconds = latency.wholeNanoseconds
                 state.tally.recordSuccess(nanoseconds: nanoseconds)
                 state.earlyStop?.observe(latencyNanoseconds: nanoseconds)
             case .failure(let kind):
@@ -46,10 +45,17 @@ final class WindowRecorder: Sendable {
         state.withLock { state in
             var tally = state.tally
             let elapsed = state.lastFinish.map { $0 - measureStart } ?? .zero
-            let nanoseconds = elapsed <= .zero ? 0 : UInt64(elapsed.components.seconds) * 1_000_000_000
-                + UInt64(elapsed.components.attoseconds / 1_000_000_000)
-            tally.finish(elapsedNanoseconds: nanoseconds)
+            tally.finish(elapsedNanoseconds: elapsed.wholeNanoseconds)
             return WindowResult(tally: tally, stoppedEarly: state.earlyStop?.reason)
         }
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, 0 for a negative duration (a clock never runs backwards, but a
+    /// subtraction of instants taken on two threads may).
+    var wholeNanoseconds: UInt64 {
+        guard self > .zero else { return 0 }
+        return UInt64(components.seconds) * 1_000_000_000 + UInt64(components.attoseconds / 1_000_000_000)
     }
 }

@@ -32,10 +32,21 @@ struct EndpointProbe {
         }
         let withCredentials = predictor.probeTransport(withCredentials: true, timeout: timeout)
         let withoutCredentials = predictor.probeTransport(withCredentials: false, timeout: timeout)
-        defer {
-            Task { await withCredentials.close() }
-            Task { await withoutCredentials.close() }
+        do {
+            findings += try await probe(place, withCredentials: withCredentials, withoutCredentials: withoutCredentials)
+            await withCredentials.close()
+            await withoutCredentials.close()
+        } catch {
+            await withCredentials.close()
+            await withoutCredentials.close()
+            throw error
         }
+        return findings
+    }
+
+    /// The probes themselves, over the two transports.
+    private func probe(_ place: String, withCredentials: any HTTPTransport, withoutCredentials: any HTTPTransport) async throws -> [Finding] {
+        var findings: [Finding] = []
         let valid = try predictor.body(for: Self.requests(inputs, value: Node(.int(1))))
         // Hostile bodies are the protocol's own with one number swapped for a string or NaN, so they
         // are well-formed requests in every other way, whatever the protocol encodes.
