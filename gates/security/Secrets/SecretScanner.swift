@@ -26,6 +26,8 @@ struct SecretScanner {
     static let maximumMatches = 1000
 
     private var carry: [UInt8] = []
+    /// The carry and the new chunk together; its storage is kept from chunk to chunk.
+    private var window: [UInt8] = []
     /// The file offset of `carry[0]`.
     private var carryOffset = 0
     /// The first file offset not yet scanned (a match's bytes are not scanned again).
@@ -54,9 +56,11 @@ struct SecretScanner {
 
     /// Scans the next bytes of the file; `isLast` says no more follow, so the tail is scanned too.
     mutating func scan(_ chunk: UnsafeRawBufferPointer, isLast: Bool) {
-        var window = carry
+        window.removeAll(keepingCapacity: true)
+        window.append(contentsOf: carry)
         window.append(contentsOf: chunk)
         let windowOffset = carryOffset
+        let window = self.window
         window.withUnsafeBytes { bytes in
             let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
             var index = max(0, nextOffset - windowOffset)
