@@ -33,6 +33,19 @@ import Testing
         #expect(result.summary.contains("socket client"))
     }
 
+    /// `https` goes through URLSession, which checks the server's certificate: a server that
+    /// cannot prove who it is must stop the gate with the cause, never give latencies or a pass.
+    @Test(.enabled(if: UntrustedTLSServer.isAvailable))
+    func anHttpsEndpointWithAnUntrustedCertificateIsAnErrorNotAPass() async throws {
+        let server = try UntrustedTLSServer()
+        let space = try LatencyWorkspace(script: LatencyWorkspace.prompt)
+        space.workspace.candidate = "{name: m, version: '1', predictor: {type: http, url: 'https://127.0.0.1:\(server.port)', protocol: kserve-v2, model: m, inputs: [x]}}"
+        let result = try await space.run("data: rows.csv\nrequests: 5")
+        #expect(result.status == .error, "\(result.summary)")
+        #expect(result.error?.contains("certificate") == true, "\(result.error ?? "")")
+        #expect(result.metric("p50_ms") == nil)
+    }
+
     @Test func answersWithTheWrongCountOrUnreadableAreCountedByKind() async throws {
         let twoAnswers = try Self.kserve(answer: #"{"outputs":[{"name":"score","shape":[2],"datatype":"FP64","data":[0.5,0.4]}]}"#)
         let wrong = try await workspace(twoAnswers).run("data: rows.csv\nrequests: 5")

@@ -100,20 +100,30 @@ import Testing
 
     /// The report says a timed-out plug-in was stopped only once it was: one that ignores SIGTERM
     /// is killed after its grace, and gone by the time the run returns (issue 9, item 19).
+    /// What this protects: whenever the report says a timed-out plug-in's processes were stopped,
+    /// they are gone. On a loaded machine a run can end before the plug-in's shell has even written
+    /// its pid (it is killed before it starts), or stopping can outlast the runner's stop wait (the
+    /// report then says processes may still run); neither run can check the promise, so the test
+    /// tries again with a longer limit, and fails if no run could check it.
     @Test func aPluginIgnoringSIGTERMIsGoneBeforeTheReportSaysItWasStopped() async throws {
         try await onOwnQueue {
-            let (report, workspace) = try await runPlugin("""
-            trap '' TERM
-            echo $$ > "$(dirname "$0")/../plugin.pid.tmp" && mv "$(dirname "$0")/../plugin.pid.tmp" "$(dirname "$0")/../plugin.pid"
-            while :; do sleep 0.05; done
-            """, timeout: "500ms")
-            defer { workspace.remove() }
-            let error = report.gates[0].error ?? ""
-            #expect(error.contains("timed out after 500ms"), "\(error)")
-            #expect(error.contains("were stopped"), "\(error)")
-            let pid = try String(contentsOfFile: workspace.root + "/plugin.pid", encoding: .utf8)
-            // Checked at once, without waiting: the run returned only after the plug-in was gone.
-            #expect(isGone(pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines))!))
+            var checked = false
+            for limit in ["500ms", "2s", "8s"] where !checked {
+                let (report, workspace) = try await runPlugin("""
+                trap '' TERM
+                echo $$ > "$(dirname "$0")/../plugin.pid.tmp" && mv "$(dirname "$0")/../plugin.pid.tmp" "$(dirname "$0")/../plugin.pid"
+                while :; do sleep 0.05; done
+                """, timeout: limit)
+                defer { workspace.remove() }
+                let error = report.gates[0].error ?? ""
+                #expect(error.contains("timed out after \(limit)"), "\(error)")
+                guard let pid = try? String(contentsOfFile: workspace.root + "/plugin.pid", encoding: .utf8),
+                      error.contains("were stopped") else { continue }
+                // Checked at once, without waiting: the run returned only after the plug-in was gone.
+                #expect(isGone(pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines))!))
+                checked = true
+            }
+            #expect(checked, "no run got the plug-in started and stopped within the runner's stop wait")
         }
     }
 

@@ -80,9 +80,17 @@ public final class URLSessionTransport: HTTPTransport {
         case .networkConnectionLost: return .transport("https: \(endpoint) closed the connection mid-response (URLSession)")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .transport("https: TLS with \(endpoint) failed (URLSession error \(error.code.rawValue)); check the server's certificate")
+            return .transport("https: TLS with \(endpoint) failed (URLSession error \(error.code.rawValue)\(cause(error))); check the server's certificate")
         default:
-            return .transport("https request to \(endpoint) failed (URLSession error \(error.code.rawValue))")
+            return .transport("https request to \(endpoint) failed (URLSession error \(error.code.rawValue)\(cause(error)))")
         }
+    }
+
+    /// On Linux URLSession reports curl's failures (a certificate it does not trust among them) as
+    /// error -1, with curl's own words as the only cause: kept, shortened and printable.
+    static func cause(_ error: URLError) -> String {
+        guard let text = error.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty else { return "" }
+        let printable = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }.prefix(200)))
+        return ": " + printable
     }
 }
