@@ -16,7 +16,7 @@ struct OnnxExternalData {
     private var resolved: [String: Resolution] = [:]
 
     private enum Resolution {
-        case file(path: String, size: UInt64)
+        case file(size: UInt64)
         case problem(OnnxRule, String)
     }
 
@@ -35,7 +35,7 @@ struct OnnxExternalData {
         if Self.climbsOut(location) { return [(.externalDataEscape, location, shown + " climbs out of the model's folder with '..'")] }
         guard let folder else { return [] }
         let resolution = resolve(location, in: folder)
-        guard case let .file(path, size) = resolution else {
+        guard case let .file(size) = resolution else {
             if case let .problem(rule, problem) = resolution { return [(rule, location, shown + " " + problem)] }
             return []
         }
@@ -52,7 +52,7 @@ struct OnnxExternalData {
         if start > size || overflow || end > size {
             problems.append((.externalDataUnreadable, location + "|range",
                              shown + " is read from byte \(start)" + (length == nil ? "" : " for \(bytesToRead) bytes")
-                                 + ", past the end of '\(ZipDirectory.printable(path))' (\(size) bytes)"))
+                                 + ", past the end of the file's \(size) bytes"))
         }
         return problems
     }
@@ -103,7 +103,7 @@ struct OnnxExternalData {
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .problem(.externalDataUnreadable, "is not a regular file (a FIFO or device can block or never end)")
         }
-        return .file(path: real, size: UInt64(info.st_size))
+        return .file(size: UInt64(info.st_size))
     }
 
     private static func realPath(_ path: String) -> String? {

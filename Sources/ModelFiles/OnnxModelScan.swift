@@ -150,7 +150,7 @@ struct OnnxModelScan {
         guard kind != .standard else { return }
         let used = OnnxOperator(domain: domainBytes, name: opType.map { top.bytes($0) }, overload: overload.map { top.bytes($0) })
         guard !functions.contains(used) else { return }
-        let place = scope + (depth > 0 ? ", in a subgraph \(depth) deep" : "")
+        let place = (depth > 0 ? "a subgraph \(depth) deep in " : "") + scope
         if kind == .vendor {
             findings.add(OnnxRule.vendorDomain, offset: start, key: used.shown,
                          "node '\(used.shown)' in \(place) uses onnxruntime's contrib operators")
