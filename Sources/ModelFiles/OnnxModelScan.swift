@@ -39,7 +39,8 @@ struct OnnxModelScan {
     }
 
     /// The findings of a model; none for a file whose top level reads as a protobuf message
-    /// without a graph (another kind of protobuf file, which no ONNX runtime would run).
+    /// without a graph (another kind of protobuf file, which no ONNX runtime would run), or that
+    /// breaks off as no protobuf can before showing itself a model (see `run`).
     static func findings(_ bytes: UnsafeRawBufferPointer, member: String?, folder: String?, limits: ContainerLimits) -> [ModelFileFinding] {
         var scan = OnnxModelScan(bytes, member: member, folder: folder, limits: limits)
         return scan.run()
@@ -56,11 +57,15 @@ struct OnnxModelScan {
     private mutating func run() -> [ModelFileFinding] {
         var graphs: [ProtobufField] = [], trainings: [ProtobufField] = [], functionFields: [ProtobufField] = []
         var reader = top
+        var knownFields = 0
+        var fieldStart = 0
         do throws(Stop) {
-            while let field = try next(&reader) {
-                if let expected = OnnxField.Model.wireTypes[field.number], expected != field.wireType {
-                    throw .wrongType(offset: field.offset, field: "ModelProto field \(field.number)")
-                }
+            while true {
+                fieldStart = reader.position
+                guard let field = try next(&reader) else { break }
+                guard let expected = OnnxField.Model.wireTypes[field.number] else { continue }
+                if expected != field.wireType { throw .wrongType(offset: field.offset, field: "ModelProto field \(field.number)") }
+                knownFields += 1
                 switch field.number {
                 case OnnxField.Model.graph: graphs.append(field)
                 case OnnxField.Model.trainingInfo: trainings.append(field)
@@ -69,6 +74,12 @@ struct OnnxModelScan {
                 }
             }
         } catch {
+            // Bytes that merely start like ONNX (a tensor storage, raw weights) break off soon:
+            // with no graph tag reached and fewer than three ModelProto fields read, a file that no
+            // protobuf parser could read either is data, not a model. What Google's parser would
+            // read and ours refuses (groups, field 0, varints past 64 bits) is always a finding.
+            let reachedGraph = fieldStart < top.buffer.count && top.buffer[fieldStart] == 0x3A
+            if case let .unreadable(problem) = error, problem.isStructural, !reachedGraph, knownFields < 3 { return [] }
             stop(error)
             return findings.all(member: member)
         }

@@ -21,6 +21,16 @@ public enum ProtobufError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A break that no protobuf parser reads past (data ends, a length past it, a wire type that
+    /// does not exist), as opposed to what Google's parser accepts and this reader refuses.
+    public var isStructural: Bool {
+        switch self {
+        case .truncatedVarint, .pastEnd: true
+        case let .unsupportedWireType(_, wireType): wireType > 5
+        case .overlongVarint, .badFieldNumber, .tooDeep: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .truncatedVarint: "the data ends inside a varint"

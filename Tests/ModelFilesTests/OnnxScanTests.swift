@@ -151,8 +151,9 @@ import Testing
         let model = B.model(B.graph(nodes: [B.node("Relu", domain: "com.evil")]))
         for cut in 3..<model.count {
             let findings = Self.scan(Array(model.prefix(cut)))
-            // Cut just before the graph's tag, the file is a protobuf message without a graph: not ONNX.
-            let beforeGraph = cut == 8
+            // Cut before the graph's tag, the file is no model: a protobuf message without a graph,
+            // or bytes that break off before showing themselves a model, which no runtime reads.
+            let beforeGraph = cut <= 8
             #expect(beforeGraph ? findings.isEmpty : !findings.isEmpty, "cut at \(cut): \(findings)")
             #expect(findings.allSatisfy { $0.offset >= 0 && $0.offset <= cut })
         }
@@ -160,5 +161,19 @@ import Testing
         #expect(Self.rules(Self.scan(graphAsVarint)) == ["onnx.malformed"])
         let group = B.field(1, varint: 8) + B.field(7, [0x0B, 0x0C])
         #expect(Self.rules(Self.scan(group)) == ["onnx.malformed"])
+        // A group before the graph: Google's parser skips it and would read the graph, so it is a
+        // finding however early it comes.
+        let groupFirst = B.field(1, varint: 8) + B.field(2, "x") + [0x5B, 0x5C] + B.field(7, B.node("Relu"))
+        #expect(Self.rules(Self.scan(groupFirst)) == ["onnx.malformed"])
+    }
+
+    @Test func rawBytesThatStartLikeOnnxAreDataNotAMalformedModel() {
+        // Raw float weights (an external data file) whose first bytes happen to read as ir_version 5,
+        // a two-byte producer name, then a domain longer than the file.
+        let weights: [UInt8] = [0x08, 0x05, 0x12, 0x02, 0x41, 0x42, 0x22, 0x7F] + Array(repeating: 0x11, count: 20)
+        #expect(weights.withUnsafeBytes { ModelFileKind($0) } == .onnx)
+        #expect(Self.scan(weights).isEmpty)
+        let inArchive = ZipBytes.stored([("archive/data/0", [0x08, 0x05, 0x12, 0xFF, 0x00, 0x01])])
+        #expect(Self.scan(inArchive).isEmpty)
     }
 }

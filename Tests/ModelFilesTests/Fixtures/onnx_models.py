@@ -169,5 +169,5 @@ def add(write, out, entries):
     # Malicious: broken files
     whole = sklearn_model.SerializeToString()
     c("onnx-truncated.onnx", whole[: len(whole) // 2], True, ["onnx.malformed"], "an ONNX model cut in half")
-    c("onnx-garbage-graph.onnx", whole[:3] + b"\x3a\x05\x0a\x03\xff\xff\xff", True, ["onnx.malformed"],
+    c("onnx-garbage-graph.onnx", whole[:2] + b"\x3a\x05\x0a\x03\xff\xff\xff", True, ["onnx.malformed"],
       "a graph whose node holds a varint running past its end")
