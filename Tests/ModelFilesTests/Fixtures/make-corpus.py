@@ -18,6 +18,7 @@ expected.json lists, for each file:
   container   scanned by ModelFileScanner (zips, NumPy, safetensors, GGUF, Keras), not as a bare pickle
   pickles     optional: scan only this many pickles (a container format whose reader comes later)
   trick, source   what the file exercises and where the technique was published
+  onnxruntime     for a benign ONNX model: the onnxruntime version that loaded and ran it here
 """
 import collections
 import io
