@@ -12,6 +12,12 @@ public struct ContainerLimits: Sendable, Equatable {
     public var maxNesting = 3
     /// A safetensors or .npy header's declared length.
     public var maxHeaderBytes = 100 << 20
+    /// Subgraphs inside subgraphs of an ONNX model (`If`/`Loop`/`Scan` bodies, graph attributes);
+    /// the main graph, a training graph and a function body are depth 0. Deeper ones are a finding, not read.
+    public var maxOnnxGraphDepth = 32
+    /// Nodes and tensors read across one ONNX model's graphs and functions; work is linear in
+    /// the file anyway, this caps what a hostile file of tiny nodes costs.
+    public var maxOnnxNodes = 10_000_000
 
     public init() {}
 }

@@ -17,6 +17,11 @@ public struct ModelFileFinding: Sendable, Equatable {
                   message: message, fixHint: rule.fixHint)
     }
 
+    public init(_ rule: OnnxRule, offset: Int, member: String?, message: String) {
+        self.init(rule: rule.rawValue, severity: rule.severity, offset: offset, member: member, callable: nil,
+                  message: message, fixHint: rule.fixHint)
+    }
+
     public init(pickle finding: PickleFinding, member: String?) {
         self.init(rule: finding.rule.rawValue, severity: finding.severity, offset: finding.offset, member: member,
                   callable: finding.callable,

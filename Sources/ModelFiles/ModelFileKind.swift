@@ -8,9 +8,14 @@ public enum ModelFileKind: Sendable, Equatable {
     case npy
     case safetensors
     case gguf
+    /// Starts like a protobuf ModelProto (`OnnxModelScan.hasSignature`): ONNX has no magic.
+    case onnx
     case other
 
     static let textPickleStarts: Set<UInt8> = Set("(c]})NILFSVXBCKMJGUTdlt".utf8)
+
+    /// Whether a file's first bytes (16 are enough) may start an ONNX model; the scan decides.
+    public static func mayBeOnnx(_ head: UnsafeRawBufferPointer) -> Bool { OnnxModelScan.hasSignature(head) }
 
     public init(_ bytes: UnsafeRawBufferPointer) {
         if bytes.first == 0x80 {
@@ -24,6 +29,8 @@ public enum ModelFileKind: Sendable, Equatable {
             self = .gguf
         } else if SafetensorsHeader.looksLike(bytes) {
             self = .safetensors
+        } else if OnnxModelScan.hasSignature(bytes) {
+            self = .onnx
         } else if let first = bytes.first, Self.textPickleStarts.contains(first),
                   bytes.reversed().first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ".") {
             self = .possiblePickle

@@ -1,7 +1,8 @@
 /// Scans a model file by its content: pickles through `PickleScanner`; zip archives (PyTorch
 /// checkpoints, Keras `.keras`, NumPy `.npz`) member by member, each member again by content, to
 /// a bounded nesting depth; `.npy` object arrays as the pickles they hold; safetensors and GGUF
-/// headers against the file. Nothing is executed, and hostile sizes cost bounded work.
+/// headers against the file; ONNX models for external data and custom operators (`OnnxModelScan`).
+/// Nothing is executed, and hostile sizes cost bounded work.
 ///
 /// ```swift
 /// let findings = try ModelFileScanner().scanFile(atPath: "model.pt")
@@ -17,16 +18,20 @@ public struct ModelFileScanner: Sendable {
 
     public func scanFile(atPath path: String) throws(ModelFileError) -> [ModelFileFinding] {
         let file = try MappedFile(path: path)
-        return file.withBytes { scan($0) }
+        let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        return file.withBytes { scan($0, folder: folder) }
     }
 
-    public func scan(_ bytes: UnsafeRawBufferPointer) -> [ModelFileFinding] {
+    /// `folder`: where the file is, against which an ONNX model's external data is checked;
+    /// without it (and inside archives) only the locations' own shape is judged.
+    public func scan(_ bytes: UnsafeRawBufferPointer, folder: String? = nil) -> [ModelFileFinding] {
         var budget = limits.maxUncompressedBytes
-        return scan(bytes, member: nil, depth: 0, budget: &budget, topLevel: true)
+        return scan(bytes, member: nil, depth: 0, budget: &budget, topLevel: true, folder: folder)
     }
 
     /// `budget`: bytes that may still be inflated across the whole file.
-    private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool) -> [ModelFileFinding] {
+    private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool,
+                      folder: String? = nil) -> [ModelFileFinding] {
         switch ModelFileKind(bytes) {
         case .pickle: return pickleFindings(bytes, member: member, strict: topLevel)
         case .possiblePickle: return pickleFindings(bytes, member: member, strict: false)
@@ -47,6 +52,7 @@ public struct ModelFileScanner: Sendable {
             }
         case .safetensors: return SafetensorsHeader.findings(bytes, member: member, limits: limits)
         case .gguf: return GGUFHeader.findings(bytes, member: member)
+        case .onnx: return OnnxModelScan.findings(bytes, member: member, folder: folder, limits: limits)
         case .other: return []
         }
     }

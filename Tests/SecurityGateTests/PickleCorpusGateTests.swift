@@ -32,6 +32,18 @@ import Testing
             let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(entry.file)))
             // Content, not names: every file is called model-N.bin.
             files["m\(index)/model-\(index).bin"] = .bytes(bytes)
+            // A model in a folder of its own (ONNX external data) keeps the files beside it.
+            let folder = (entry.file as NSString).deletingLastPathComponent
+            guard !folder.isEmpty else { continue }
+            let base = Self.corpus.appendingPathComponent(folder)
+            for case let relative as String in FileManager.default.enumerator(atPath: base.path)?.allObjects ?? []
+            where relative != (entry.file as NSString).lastPathComponent {
+                var isFolder: ObjCBool = false
+                let path = base.appendingPathComponent(relative).path
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                    files["m\(index)/" + relative] = .bytes(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+                }
+            }
         }
         let space = try GateWorkspace(files, gate: SecurityGate.self)
         var escaped: [String] = []

@@ -2,7 +2,7 @@ import Foundation
 import ModelFiles
 import ModelGate
 
-/// Containers (zip checkpoints, `.keras`, `.npz`, `.npy`, safetensors, GGUF) as security findings:
+/// Containers (zip checkpoints, `.keras`, `.npz`, `.npy`, safetensors, GGUF, ONNX) as security findings:
 /// `ModelFileScanner` reads each by content, and every finding names the member it is in.
 struct ContainerCheck {
     var policy: PicklePolicy
@@ -28,6 +28,9 @@ struct ContainerCheck {
     static var rules: [FindingRule] {
         ContainerRule.allCases.map { rule in
             FindingRule(id: rule.rawValue, summary: rule.rationale.components(separatedBy: ". ").first ?? rule.rawValue,
+                        help: rule.rationale + " Fix: " + rule.fixHint, severity: PickleCheck.severity(rule.severity))
+        } + OnnxRule.allCases.map { rule in
+            FindingRule(id: rule.rawValue, summary: rule.summary,
                         help: rule.rationale + " Fix: " + rule.fixHint, severity: PickleCheck.severity(rule.severity))
         }
     }

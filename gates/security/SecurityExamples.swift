@@ -4,7 +4,7 @@ import ModelGate
 /// the issuers' published shapes; none is a real credential.
 enum SecurityExamples {
     static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, picklingCodeExecution, safePickle,
-                                     unknownGlobal, objectArray, safetensorsOverlap, badPin]
+                                     unknownGlobal, objectArray, safetensorsOverlap, onnxExternalData, badPin]
 
     static let picklingCodeExecution = GateExample(
         "A pickle that runs a shell command when loaded fails, whatever the file is called",
@@ -49,6 +49,22 @@ enum SecurityExamples {
             + Array(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}   "#.utf8)
             + Array(repeating: 0, count: 12))],
         expect: .fail, metrics: ["high_findings": 1])
+
+    static let onnxExternalData = GateExample(
+        "An ONNX model whose weights are read from /etc/passwd fails: onnxruntime would load that file into a tensor",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.onnx]
+        """,
+        // ir_version 8; a graph with one Relu node and one initializer whose data_location (field 14) is EXTERNAL.
+        files: ["model.onnx": .bytes([0x08, 0x08] + protobuf(7, protobuf(1, protobuf(4, "Relu"))
+            + protobuf(5, protobuf(8, "w") + protobuf(13, protobuf(1, "location") + protobuf(2, "/etc/passwd")) + [0x70, 0x01])))],
+        expect: .fail, metrics: ["critical_findings": 1])
+
+    /// A length-delimited protobuf field, for the ONNX example (field numbers and lengths under 128).
+    private static func protobuf(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(bytes.count)] + bytes }
+    private static func protobuf(_ number: UInt8, _ text: String) -> [UInt8] { protobuf(number, Array(text.utf8)) }
 
     static let unknownGlobal = GateExample(
         "A team's own class passes only when allow_globals names it",

@@ -27,6 +27,16 @@ public struct SecurityGate: Gate {
             add checks of their own. `modelgate run --report sarif:PATH` writes every finding for \
             code-scanning views.
             """,
+            """
+            **ONNX models** are recognised by content (the `ir_version` tag, then another ModelProto \
+            field; the whole top level must read as a ModelProto with a graph). Findings: \
+            `onnx.external-data-escape` (critical: external data absolute, climbing out with `..`, or \
+            a symbolic link leaving the model's folder), `onnx.external-data-unreadable` (high: \
+            missing, not a regular file, offset or length past its end), `onnx.custom-domain` (high: \
+            a node needing a native custom-op library, in any graph, subgraph or function), \
+            `onnx.vendor-domain` (low: onnxruntime's built-in `com.microsoft` contrib operators), \
+            `onnx.malformed` (high). Nodes calling a model-local function are not custom.
+            """,
         ],
         rules: SecurityRules.all + EndpointRules.all)
 

@@ -6,7 +6,7 @@ import ModelGate
 enum SecurityOption {
     static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, endpoint.spec,
                                     probeTimeout.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec, maxMembers.spec, maxUncompressedBytes.spec,
-                                    maxCompressionRatio.spec, maxNesting.spec]
+                                    maxCompressionRatio.spec, maxNesting.spec, maxOnnxGraphDepth.spec, maxOnnxNodes.spec]
 
     enum Policy: String, OptionChoice { case allowlist, denylist }
 
@@ -42,4 +42,8 @@ enum SecurityOption {
         help: "The largest uncompressed-to-compressed ratio of one deflated member; a member inflating further is a finding and is not judged (DEFLATE tops out near 1032, so only degenerate members pass 250).")
     static let maxNesting = Option<Int>("max_nesting", default: 3, range: 0...16,
         help: "How deep zips inside zips are read; a deeper one is a finding.")
+    static let maxOnnxGraphDepth = Option<Int>("max_onnx_graph_depth", default: 32, range: 0...64,
+        help: "How deep subgraphs inside subgraphs of an ONNX model (If, Loop and Scan bodies) are read; a deeper one is a finding (container.limit-exceeded), not skipped silently.")
+    static let maxOnnxNodes = Option<Int>("max_onnx_nodes", default: 10_000_000, range: 1...1_000_000_000,
+        help: "The most nodes and tensors read from one ONNX model, all graphs and functions together; past it the rest is a finding (container.limit-exceeded).")
 }

@@ -48,6 +48,8 @@ struct SecurityOptions: Sendable {
         containers.maxUncompressedBytes = try options.require(O.maxUncompressedBytes)
         containers.maxCompressionRatio = try options.require(O.maxCompressionRatio)
         containers.maxNesting = try options.require(O.maxNesting)
+        containers.maxOnnxGraphDepth = try options.require(O.maxOnnxGraphDepth)
+        containers.maxOnnxNodes = try options.require(O.maxOnnxNodes)
         pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }

@@ -2,7 +2,7 @@
 """Writes the pickle corpus of ModelFilesTests: malicious and benign pickles and expected.json.
 
 Run from the repository root:  python3 Tests/ModelFilesTests/Fixtures/make-corpus.py
-Needs numpy, scikit-learn, joblib and torch (CPU wheel). Nothing here is ever unpickled: the
+Needs numpy, scikit-learn, joblib, torch (CPU wheel), onnx, skl2onnx and onnxruntime. Nothing here is ever unpickled: the
 malicious files are written with pickle.dumps of objects whose __reduce__ names the callable (the
 class itself never runs), or assembled opcode by opcode. The generated files are committed, so CI
 needs no Python.
@@ -18,6 +18,7 @@ expected.json lists, for each file:
   container   scanned by ModelFileScanner (zips, NumPy, safetensors, GGUF, Keras), not as a bare pickle
   pickles     optional: scan only this many pickles (a container format whose reader comes later)
   trick, source   what the file exercises and where the technique was published
+  onnxruntime     for a benign ONNX model: the onnxruntime version that loaded and ran it here
 """
 import collections
 import io
@@ -354,6 +355,11 @@ buffer = io.BytesIO()
 torch.save(state, buffer)
 container_files.add(write, evil=pickle.dumps(Reduce(os.system, ("echo pwned",)), protocol=2),
                     benign_pickle=pickle.dumps(collections.OrderedDict(a=[1, 2]), protocol=2), torch_checkpoint=buffer.getvalue())
+
+# --- ONNX models (Fixtures/onnx_models.py) -------------------------------------------------------
+import onnx_models
+
+onnx_models.add(write, OUT, entries)
 
 entries.sort(key=lambda e: e["file"])
 with open(os.path.join(OUT, "expected.json"), "w") as f:
