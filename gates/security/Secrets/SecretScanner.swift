@@ -56,29 +56,37 @@ struct SecretScanner {
 
     /// Scans the next bytes of the file; `isLast` says no more follow, so the tail is scanned too.
     mutating func scan(_ chunk: UnsafeRawBufferPointer, isLast: Bool) {
+        // A whole input in one call (the security gate holds each file in memory) has nothing
+        // to join with, so it is scanned in place rather than copied into the window.
+        if isLast && carry.isEmpty {
+            scanWindow(chunk, windowOffset: carryOffset, isLast: true)
+            return
+        }
         window.removeAll(keepingCapacity: true)
         window.append(contentsOf: carry)
         window.append(contentsOf: chunk)
         let windowOffset = carryOffset
         let window = self.window
-        window.withUnsafeBytes { bytes in
-            let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
-            var index = max(0, nextOffset - windowOffset)
-            while index < end {
-                if let (rule, length) = firstMatch(bytes, at: index) {
-                    record(rule: rule, offset: windowOffset + index, bytes: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]))
-                    for inside in index..<(index + length) where bytes[inside] == 0x0A { newLine(at: windowOffset + inside) }
-                    index += length
-                } else {
-                    if bytes[index] == 0x0A { newLine(at: windowOffset + index) }
-                    index += 1
-                }
-            }
-            nextOffset = windowOffset + index
-        }
+        window.withUnsafeBytes { scanWindow($0, windowOffset: windowOffset, isLast: isLast) }
         let keepFrom = max(0, min(nextOffset - windowOffset, window.count) - Self.lookBehind)
         carry = Array(window[keepFrom...])
         carryOffset = windowOffset + keepFrom
+    }
+
+    private mutating func scanWindow(_ bytes: UnsafeRawBufferPointer, windowOffset: Int, isLast: Bool) {
+        let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
+        var index = max(0, nextOffset - windowOffset)
+        while index < end {
+            if let (rule, length) = firstMatch(bytes, at: index) {
+                record(rule: rule, offset: windowOffset + index, bytes: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]))
+                for inside in index..<(index + length) where bytes[inside] == 0x0A { newLine(at: windowOffset + inside) }
+                index += length
+            } else {
+                if bytes[index] == 0x0A { newLine(at: windowOffset + index) }
+                index += 1
+            }
+        }
+        nextOffset = windowOffset + index
     }
 
     private mutating func newLine(at offset: Int) {
