@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Times modelgate's security gate, picklescan and ModelScan on the inputs of
+bench_security_generate.py and prints a Markdown table (called by bench-security.sh).
+
+Each tool runs as a user runs it, one process per scan: `modelgate run --quiet` with a pipeline
+holding one `type: security` gate over the input, `picklescan --path`, `modelscan -p`. One
+untimed run of each warms the page cache; then the tools take turns, RUNS rounds, so load from
+elsewhere falls on all of them alike. Wall time by the clock, CPU time (user + system) and peak
+RSS of each child from wait4.
+Usage: bench_security_time.py WORK MODELGATE RUNS
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+work, modelgate, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+inputs = [("200 MB pickle (state dict of NumPy arrays)", "state.pkl"),
+          ("200 MB PyTorch zip checkpoint", "model.pt"),
+          ("2,000 small files (folder)", "repo"),
+          ("one 2-byte file (start-up cost)", "tiny.txt")]
+with open(os.path.join(work, "tiny.txt"), "w") as f:
+    f.write("a\n")
+
+
+def pipeline(path):
+    config = os.path.join(work, f"security-{os.path.basename(path)}.yml")
+    with open(config, "w") as f:
+        f.write(f'version: 1\ncandidate: {{name: bench, version: "1"}}\ngates:\n'
+                f'  - id: security\n    type: security\n    paths: [{path}]\n')
+    return config
+
+
+def measure(command):
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=work)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, error
+
+
+rows = []
+for label, name in inputs:
+    path = os.path.join(work, name)
+    tools = [("modelgate", [modelgate, "run", "--quiet", "--config", pipeline(path)]),
+             ("picklescan", ["picklescan", "--path", path]),
+             ("modelscan", ["modelscan", "-p", path])]
+    if name == "tiny.txt":
+        tools = tools[:1]
+    samples = {tool: [] for tool, _ in tools}
+    for round in range(runs + 1):
+        for tool, command in tools:
+            sample = measure(command)
+            if round > 0:
+                samples[tool].append(sample)
+            elif sample[3] not in (0, 1):
+                print(f"{tool} on {name} exited {sample[3]}: {sample[4][-400:]}", file=sys.stderr)
+    for tool, _ in tools:
+        walls = [s[0] for s in samples[tool]]
+        cpus = [s[1] for s in samples[tool]]
+        rows.append((label, tool, min(walls), statistics.median(walls), statistics.median(cpus),
+                     max(s[2] for s in samples[tool]), sorted({s[3] for s in samples[tool]})))
+
+print("| input | tool | wall s (best) | wall s (median) | CPU s (median) | peak RSS MB | exit | peer ÷ modelgate, wall | peer ÷ modelgate, CPU |")
+print("|---|---|---:|---:|---:|---:|---|---:|---:|")
+for label, _ in inputs:
+    mine = [r for r in rows if r[0] == label]
+    gate = next(r for r in mine if r[1] == "modelgate")
+    for r in mine:
+        wall_ratio = f"{r[3] / gate[3]:.1f}×" if r[1] != "modelgate" else ""
+        cpu_ratio = f"{r[4] / gate[4]:.1f}×" if r[1] != "modelgate" else ""
+        print(f"| {label} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {r[5]:.0f} | {','.join(map(str, r[6]))} | {wall_ratio} | {cpu_ratio} |")
+print()
+for label, _ in inputs[:3]:
+    mine = [r for r in rows if r[0] == label]
+    gate = next(r for r in mine if r[1] == "modelgate")
+    peers = [r for r in mine if r[1] != "modelgate"]
+    fastest = min(peers, key=lambda r: r[3])
+    print(f"- {label}: the fastest peer, {fastest[1]}, takes {fastest[3] / gate[3]:.1f}× modelgate's wall time "
+          f"and {fastest[4] / gate[4]:.1f}× its CPU time (medians).")
