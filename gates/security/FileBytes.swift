@@ -21,7 +21,7 @@ final class FileBytes {
     /// Read in pieces this large, so cancellation is honoured within a big file.
     static let pieceSize = 64 << 20
 
-    deinit { free(storage) }
+    deinit { release() }
 
     /// Opens only a regular file (checked again on what was opened, without following a link and
     /// without blocking on a FIFO swapped in since the folder was walked) and reads it whole.
@@ -58,17 +58,27 @@ final class FileBytes {
         return UnsafeRawBufferPointer(start: base, count: size)
     }
 
+    /// Anonymous memory, populated when mapped rather than page by page as `read` fills it.
+    /// Huge pages (`MADV_HUGEPAGE`) cut the system time of reading 200 MB from 0.1 s to 0.03 s
+    /// here, but when the kernel first had to compact memory for them a scan stalled for a
+    /// second, so they are not asked for.
     private func reserve(_ bytes: Int) throws -> UnsafeMutableRawPointer {
         if let storage, capacity >= bytes { return storage }
-        free(storage)
+        release()
+        let rounded = max(bytes, 1 << 20)
+        let mapped = mmap(nil, rounded, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0)
+        guard let mapped, mapped != MAP_FAILED else {
+            throw GateFailure("cannot hold \(bytes) bytes in memory to scan a file (\(Self.errorText())); lower max_file_bytes or scan on a larger machine")
+        }
+        storage = mapped
+        capacity = rounded
+        return mapped
+    }
+
+    private func release() {
+        if let storage { munmap(storage, capacity) }
         storage = nil
         capacity = 0
-        guard let fresh = malloc(bytes) else {
-            throw GateFailure("cannot hold \(bytes) bytes in memory to scan a file; lower max_file_bytes or scan on a larger machine")
-        }
-        storage = fresh
-        capacity = bytes
-        return fresh
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -89,8 +89,8 @@ struct SecretScanner {
             at = index.nextCandidate(bytes, from: at, end: end)
         }
         nextOffset = windowOffset + at
-        // What is not carried to the next window must be counted now.
-        countLines(bytes, windowOffset: windowOffset, upTo: nextOffset)
+        // What is not carried to the next window must be counted now (after the last, nothing needs a line).
+        if !isLast { countLines(bytes, windowOffset: windowOffset, upTo: nextOffset) }
     }
 
     /// Counts the newlines from `linesCounted` to `offset` (a file offset inside the window): a
@@ -99,7 +99,7 @@ struct SecretScanner {
         guard offset > linesCounted else { return }
         let range = (linesCounted - windowOffset)..<(offset - windowOffset)
         var newlines = 0
-        for position in range { newlines &+= bytes[position] == 0x0A ? 1 : 0 }
+        for byte in UnsafeRawBufferPointer(rebasing: bytes[range]) { newlines &+= byte == 0x0A ? 1 : 0 }
         if newlines > 0 {
             var last = range.upperBound - 1
             while bytes[last] != 0x0A { last -= 1 }
