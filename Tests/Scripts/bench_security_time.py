@@ -3,7 +3,8 @@
 bench_security_generate.py and prints a Markdown table (called by bench-security.sh).
 
 Each tool runs as a user runs it, one process per scan: `modelgate run --quiet` with a pipeline
-holding one `type: security` gate over the input, `picklescan --path`, `modelscan -p`. One
+holding one `type: security` gate over the input (and again with `secrets: false`, the model-file
+scan alone, which is all the peers do), `picklescan --path`, `modelscan -p`. One
 untimed run of each warms the page cache; then the tools take turns, RUNS rounds, so load from
 elsewhere falls on all of them alike. Wall time by the clock, CPU time (user + system) and peak
 RSS of each child from wait4.
@@ -24,11 +25,11 @@ with open(os.path.join(work, "tiny.txt"), "w") as f:
     f.write("a\n")
 
 
-def pipeline(path):
-    config = os.path.join(work, f"security-{os.path.basename(path)}.yml")
+def pipeline(path, extra=""):
+    config = os.path.join(work, f"security-{os.path.basename(path)}{'-' + extra.split(':')[0] if extra else ''}.yml")
     with open(config, "w") as f:
         f.write(f'version: 1\ncandidate: {{name: bench, version: "1"}}\ngates:\n'
-                f'  - id: security\n    type: security\n    paths: [{path}]\n')
+                f'  - id: security\n    type: security\n    paths: [{path}]\n' + (f"    {extra}\n" if extra else ""))
     return config
 
 
@@ -47,6 +48,7 @@ rows = []
 for label, name in inputs:
     path = os.path.join(work, name)
     tools = [("modelgate", [modelgate, "run", "--quiet", "--config", pipeline(path)]),
+             ("modelgate, `secrets: false`", [modelgate, "run", "--quiet", "--config", pipeline(path, "secrets: false")]),
              ("picklescan", ["picklescan", "--path", path]),
              ("modelscan", ["modelscan", "-p", path])]
     if name == "tiny.txt":
@@ -71,14 +73,15 @@ for label, _ in inputs:
     mine = [r for r in rows if r[0] == label]
     gate = next(r for r in mine if r[1] == "modelgate")
     for r in mine:
-        wall_ratio = f"{r[3] / gate[3]:.1f}×" if r[1] != "modelgate" else ""
-        cpu_ratio = f"{r[4] / gate[4]:.1f}×" if r[1] != "modelgate" else ""
+        peer = not r[1].startswith("modelgate")
+        wall_ratio = f"{r[3] / gate[3]:.1f}×" if peer else ""
+        cpu_ratio = f"{r[4] / gate[4]:.1f}×" if peer else ""
         print(f"| {label} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {r[5]:.0f} | {','.join(map(str, r[6]))} | {wall_ratio} | {cpu_ratio} |")
 print()
 for label, _ in inputs[:3]:
     mine = [r for r in rows if r[0] == label]
     gate = next(r for r in mine if r[1] == "modelgate")
-    peers = [r for r in mine if r[1] != "modelgate"]
+    peers = [r for r in mine if not r[1].startswith("modelgate")]
     fastest = min(peers, key=lambda r: r[3])
     print(f"- {label}: the fastest peer, {fastest[1]}, takes {fastest[3] / gate[3]:.1f}× modelgate's wall time "
           f"and {fastest[4] / gate[4]:.1f}× its CPU time (medians).")
