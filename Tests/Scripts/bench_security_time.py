@@ -7,9 +7,11 @@ holding one `type: security` gate over the input (and again with `secrets: false
 scan alone, which is all the peers do), `picklescan --path`, `modelscan -p`. One
 untimed run of each warms the page cache; then the tools take turns, RUNS rounds, so load from
 elsewhere falls on all of them alike. Wall time by the clock, CPU time (user + system) and peak
-RSS of each child from wait4.
+RSS of each child from wait4; for modelgate also the gate's own duration from its JSON report
+(the gate alone, without process start, configuration and report).
 Usage: bench_security_time.py WORK MODELGATE RUNS
 """
+import json
 import os
 import statistics
 import subprocess
@@ -17,9 +19,11 @@ import sys
 import time
 
 work, modelgate, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-inputs = [("200 MB pickle (state dict of NumPy arrays)", "state.pkl"),
-          ("200 MB PyTorch zip checkpoint", "model.pt"),
-          ("2,000 small files (folder)", "repo"),
+megabytes = os.path.getsize(os.path.join(work, "model.pt")) / 1e6
+files = sum(len(names) for _, _, names in os.walk(os.path.join(work, "repo")))
+inputs = [(f"{megabytes:.0f} MB pickle (state dict of NumPy arrays)", "state.pkl"),
+          (f"{megabytes:.0f} MB PyTorch zip checkpoint", "model.pt"),
+          (f"{files:,} small files (folder)", "repo"),
           ("one 2-byte file (start-up cost)", "tiny.txt")]
 with open(os.path.join(work, "tiny.txt"), "w") as f:
     f.write("a\n")
@@ -34,6 +38,9 @@ def pipeline(path, extra=""):
 
 
 def measure(command):
+    report = os.path.join(work, "report.json")
+    if command[0] == modelgate:
+        command = command + ["--report", f"json:{report}"]
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=work)
     _, status, usage = os.wait4(child.pid, 0)
@@ -41,7 +48,11 @@ def measure(command):
     child.returncode = os.waitstatus_to_exitcode(status)
     error = child.stderr.read().decode(errors="replace")
     child.stderr.close()
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, error
+    gate = None
+    if command[0] == modelgate:
+        with open(report) as f:
+            gate = json.load(f)["gates"][0]["durationSeconds"]
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, error, gate
 
 
 rows = []
@@ -64,11 +75,13 @@ for label, name in inputs:
     for tool, _ in tools:
         walls = [s[0] for s in samples[tool]]
         cpus = [s[1] for s in samples[tool]]
+        gates = [s[5] for s in samples[tool] if s[5] is not None]
         rows.append((label, tool, min(walls), statistics.median(walls), statistics.median(cpus),
-                     max(s[2] for s in samples[tool]), sorted({s[3] for s in samples[tool]})))
+                     max(s[2] for s in samples[tool]), sorted({s[3] for s in samples[tool]}),
+                     statistics.median(gates) if gates else None))
 
-print("| input | tool | wall s (best) | wall s (median) | CPU s (median) | peak RSS MB | exit | peer ÷ modelgate, wall | peer ÷ modelgate, CPU |")
-print("|---|---|---:|---:|---:|---:|---|---:|---:|")
+print("| input | tool | wall s (best) | wall s (median) | CPU s (median) | gate alone s (median) | peak RSS MB | exit | peer ÷ modelgate, wall | peer ÷ modelgate, CPU |")
+print("|---|---|---:|---:|---:|---:|---:|---|---:|---:|")
 for label, _ in inputs:
     mine = [r for r in rows if r[0] == label]
     gate = next(r for r in mine if r[1] == "modelgate")
@@ -76,7 +89,8 @@ for label, _ in inputs:
         peer = not r[1].startswith("modelgate")
         wall_ratio = f"{r[3] / gate[3]:.1f}×" if peer else ""
         cpu_ratio = f"{r[4] / gate[4]:.1f}×" if peer else ""
-        print(f"| {label} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {r[5]:.0f} | {','.join(map(str, r[6]))} | {wall_ratio} | {cpu_ratio} |")
+        alone = f"{r[7]:.3f}" if r[7] is not None else ""
+        print(f"| {label} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {alone} | {r[5]:.0f} | {','.join(map(str, r[6]))} | {wall_ratio} | {cpu_ratio} |")
 print()
 for label, _ in inputs[:3]:
     mine = [r for r in rows if r[0] == label]
