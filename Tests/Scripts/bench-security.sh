@@ -43,7 +43,7 @@ fi
 
 scanner_python=$(head -1 "$(command -v picklescan)" | sed 's/^#!//')
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; $(uptime | sed 's/.*load/load/')"
-echo "modelgate: $("$MODELGATE" version); $("$scanner_python" -c 'import importlib.metadata as m, sys; print(f"picklescan {m.version("picklescan")}, modelscan {m.version("modelscan")}, Python {sys.version.split()[0]}")')"
+echo "modelgate: $("$MODELGATE" version); $("$scanner_python" -c 'import importlib.metadata as m, sys; print("picklescan", m.version("picklescan") + ", modelscan", m.version("modelscan") + ", Python", sys.version.split()[0])')"
 echo "inputs: $(du -sh --apparent-size "$WORK/state.pkl" "$WORK/model.pt" "$WORK/repo" | awk '{printf "%s %s; ", $2, $1}' | sed "s#$WORK/##g")$(find "$WORK/repo" -type f | wc -l) files in repo/"
 echo
 python3 "$HERE/bench_security_time.py" "$WORK" "$MODELGATE" "$RUNS"
