@@ -127,6 +127,15 @@ import Testing
         #expect(result.error?.contains("/proc/self/status") == true, "\(result.error ?? "")")
     }
 
+    @Test func aFileLargerThanTheMachinesMemoryIsAnErrorNotAnAllocation() async throws {
+        let space = try GateWorkspace(["huge.bin": .text("")], gate: SecurityGate.self)
+        // Sparse: it takes no disk, only a size.
+        #expect(truncate(space.root + "/huge.bin", off_t(FileBytes.physicalMemory)) == 0)
+        let result = try await space.run("paths: [huge.bin]\nmax_file_bytes: \(FileBytes.physicalMemory + 1)")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("more than this machine's memory") == true, "\(result.error ?? "")")
+    }
+
     @Test func theSameBufferServesFilesOfEverySize() throws {
         let space = try GateWorkspace(["big": .text(String(repeating: "x", count: 3 << 20)), "small": .text("yz")], gate: SecurityGate.self)
         let reader = FileBytes()

@@ -38,6 +38,11 @@ final class FileBytes {
         guard size <= maxBytes else {
             throw GateFailure("'\(file.name)' grew to \(size) bytes while the scan ran, past max_file_bytes (\(maxBytes))")
         }
+        // Past the machine's memory the allocation would fail or the kernel would end the process:
+        // say so instead.
+        guard size < Self.physicalMemory else {
+            throw GateFailure("'\(file.name)' is \(size) bytes, more than this machine's memory (\(Self.physicalMemory) bytes); the gate holds each file in memory while it scans it")
+        }
         // One byte more than the size, to see a file that grows while it is read.
         let base = try reserve(size + 1)
         var count = 0
@@ -80,6 +85,8 @@ final class FileBytes {
         storage = nil
         capacity = 0
     }
+
+    static let physicalMemory = sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
 }
