@@ -25,13 +25,22 @@ public struct ModelFileScanner: Sendable {
     /// `folder`: where the file is, against which an ONNX model's external data is checked;
     /// without it (and inside archives) only the locations' own shape is judged.
     public func scan(_ bytes: UnsafeRawBufferPointer, folder: String? = nil) -> [ModelFileFinding] {
+        scan(bytes, folder: folder, visitingMembers: { _ in })
+    }
+
+    /// Scans `bytes` and shows `visit` every zip member read (stored, or inflated within the
+    /// bounds), nested members too, after the member itself was judged: a caller can look at
+    /// member content the scanner has no rules for (the security gate's secret scan) without
+    /// inflating anything twice.
+    public func scan(_ bytes: UnsafeRawBufferPointer, folder: String? = nil,
+                     visitingMembers visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
         var budget = limits.maxUncompressedBytes
-        return scan(bytes, member: nil, depth: 0, budget: &budget, topLevel: true, folder: folder)
+        return scan(bytes, member: nil, depth: 0, budget: &budget, topLevel: true, folder: folder, visit: visit)
     }
 
     /// `budget`: bytes that may still be inflated across the whole file.
     private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool,
-                      folder: String? = nil) -> [ModelFileFinding] {
+                      folder: String? = nil, visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
         switch ModelFileKind(bytes) {
         case .pickle: return pickleFindings(bytes, member: member, strict: topLevel)
         case .possiblePickle: return pickleFindings(bytes, member: member, strict: false)
@@ -40,7 +49,7 @@ public struct ModelFileScanner: Sendable {
                 return [ModelFileFinding(.limitExceeded, offset: 0, member: member,
                                          message: "a zip nested \(depth) deep, past max_nesting (\(limits.maxNesting)); not read")]
             }
-            return zipFindings(bytes, member: member, depth: depth, budget: &budget)
+            return zipFindings(bytes, member: member, depth: depth, budget: &budget, visit: visit)
         case .npy:
             switch NumpyArrayFile.read(bytes, limits: limits) {
             case .plain: return []
@@ -69,7 +78,8 @@ public struct ModelFileScanner: Sendable {
         return report.findings.map { ModelFileFinding(pickle: $0, member: member) }
     }
 
-    private func zipFindings(_ bytes: UnsafeRawBufferPointer, member outer: String?, depth: Int, budget: inout Int) -> [ModelFileFinding] {
+    private func zipFindings(_ bytes: UnsafeRawBufferPointer, member outer: String?, depth: Int, budget: inout Int,
+                             visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
         let directory = ZipDirectory(bytes, member: outer, limits: limits)
         var findings = directory.findings
         for entry in directory.members {
@@ -87,7 +97,8 @@ public struct ModelFileScanner: Sendable {
                 if entry.uncompressedSize != entry.compressedSize {
                     report(.zipHeaderMismatch, "stored, yet its sizes differ (\(entry.compressedSize) and \(entry.uncompressedSize)); the stored bytes were scanned")
                 }
-                findings += scanMember(raw, name: name, depth: depth, budget: &budget)
+                findings += scanMember(raw, name: name, depth: depth, budget: &budget, visit: visit)
+                visit(ZipMemberContent(name: name, bytes: raw))
             case 8:
                 let ratioCap = max(entry.compressedSize, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
                 let cap = ratioCap.overflow ? Int.max : ratioCap.partialValue
@@ -97,7 +108,11 @@ public struct ModelFileScanner: Sendable {
                     if output.count != entry.uncompressedSize {
                         report(.zipHeaderMismatch, "inflates to \(output.count) bytes, not the \(entry.uncompressedSize) the directory declares")
                     }
-                    findings += output.withUnsafeBytes { scanMember($0, name: name, depth: depth, budget: &budget) }
+                    findings += output.withUnsafeBytes { inflated in
+                        let found = scanMember(inflated, name: name, depth: depth, budget: &budget, visit: visit)
+                        visit(ZipMemberContent(name: name, bytes: inflated))
+                        return found
+                    }
                 } catch {
                     guard case let .malformed(problem, offset) = error else {
                         report(.limitExceeded, cap < budget
@@ -114,8 +129,9 @@ public struct ModelFileScanner: Sendable {
         return findings
     }
 
-    private func scanMember(_ bytes: UnsafeRawBufferPointer, name: String, depth: Int, budget: inout Int) -> [ModelFileFinding] {
-        var findings = scan(bytes, member: name, depth: depth + 1, budget: &budget, topLevel: false)
+    private func scanMember(_ bytes: UnsafeRawBufferPointer, name: String, depth: Int, budget: inout Int,
+                            visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
+        var findings = scan(bytes, member: name, depth: depth + 1, budget: &budget, topLevel: false, visit: visit)
         if name == "config.json" || name.hasSuffix("!config.json") {
             findings += KerasConfig.findings(bytes, member: name)
         }

@@ -3,7 +3,8 @@
 // npy, safetensors, GGUF and Keras readers) on arbitrary bytes: it must never crash, hang or
 // allocate what a declared length asks for; it must give the same findings twice; every finding
 // outside a member must lie inside the input; and small bounds must never produce fewer
-// findings of high severity than a pass (a bound hit is itself a finding). Byte 0 picks small
+// findings of high severity than a pass (a bound hit is itself a finding); the member visitor
+// changes nothing and sees no member past the budget. Byte 0 picks small
 // bounds (bit 0); the rest is the file.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -23,7 +24,16 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for finding in findings where finding.member == nil && (finding.offset < 0 || finding.offset > input.count) {
         fatalError("finding outside the input (\(input.count) bytes): \(finding)")
     }
-    guard scanner.scan(input) == findings else { fatalError("two scans of the same bytes differ") }
+    // The member visitor changes nothing, and sees a stored member inside the input and an
+    // inflated one no larger than the budget.
+    let visited = scanner.scan(input) { member in
+        guard let start = member.bytes.baseAddress, let base = input.baseAddress else { return }
+        let inside = start >= base && start + member.bytes.count <= base + input.count
+        if !inside && member.bytes.count > limits.maxUncompressedBytes {
+            fatalError("member '\(member.name)' of \(member.bytes.count) inflated bytes, past the budget")
+        }
+    }
+    guard visited == findings else { fatalError("two scans of the same bytes differ") }
 
     // Inflating the raw bytes must respect the budget whatever the stream says.
     do {

@@ -1,6 +1,6 @@
 // fuzz-sources: gates/security/Secrets
 // The secret scanner on arbitrary bytes fed in arbitrary chunks: it must never crash, must find
-// the same secrets at the same offsets and lines whatever the chunks, and an excerpt must never
+// the same secrets at the same offsets and lines whatever the chunks (or none: one call in place), and an excerpt must never
 // hold a masked match's value. Byte 0 seeds the chunk sizes; the rest is the file.
 // Run with a larger -max_len (e.g. 70000) so chunks cross the scanner's 16 KiB overlap.
 
@@ -20,6 +20,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     let split = scan(bytes, cuts: cuts)
     if whole != split { fatalError("chunks change the matches: \(whole) vs \(split) with cuts \(cuts)") }
+    // One call with `isLast` scans in place, without the window: it must agree too.
+    var inPlace = SecretScanner()
+    bytes.withUnsafeBytes { inPlace.scan($0, isLast: true) }
+    if whole != inPlace.matches { fatalError("scanning in place changes the matches: \(whole) vs \(inPlace.matches)") }
     for match in whole {
         precondition(match.offset >= 0 && match.offset + match.length <= bytes.count, "match outside the input")
         let rule = SecretScanner.defaultRules[match.rule]

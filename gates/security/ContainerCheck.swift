@@ -2,19 +2,18 @@ import Foundation
 import ModelFiles
 import ModelGate
 
-/// Containers (zip checkpoints, `.keras`, `.npz`, `.npy`, safetensors, GGUF, ONNX) as security findings:
-/// `ModelFileScanner` reads each by content, and every finding names the member it is in.
+/// Model files as security findings: `ModelFileScanner` reads each by content (pickles, zip
+/// checkpoints, `.keras`, `.npz`, `.npy`, safetensors, GGUF, ONNX), and every finding in a zip
+/// names the member it is in.
 struct ContainerCheck {
     var policy: PicklePolicy
     var limits: ContainerLimits
 
-    func findings(_ file: ScanTargets.File) throws -> [Finding] {
-        let found: [ModelFileFinding]
-        do {
-            found = try ModelFileScanner(policy: policy, limits: limits).scanFile(atPath: file.path)
-        } catch {
-            throw GateFailure("cannot read '\(file.name)': \(error)")
-        }
+    /// `visit` sees every zip member the scan reads, inflated, while its bytes are valid.
+    func findings(_ bytes: UnsafeRawBufferPointer, file: ScanTargets.File, visitingMembers visit: (ZipMemberContent) -> Void) -> [Finding] {
+        // The file's folder on disk: an ONNX model's external data must stay inside it.
+        let folder = (file.path as NSString).deletingLastPathComponent
+        let found = ModelFileScanner(policy: policy, limits: limits).scan(bytes, folder: folder.isEmpty ? "." : folder, visitingMembers: visit)
         return found.map { finding in
             let place = finding.member.map { "in member '\($0)' (offset \(finding.offset) of the member): " } ?? ""
             return Finding(rule: finding.rule, severity: PickleCheck.severity(finding.severity),

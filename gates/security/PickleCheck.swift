@@ -7,20 +7,10 @@ import ModelGate
 struct PickleCheck {
     var policy: PicklePolicy
 
-    /// Findings for a file whose content says it is (or may be) a pickle; a protocol 0/1 look-alike
-    /// that imports nothing and does not read as a pickle is text, not a finding.
-    func findings(_ file: ScanTargets.File, format: ModelFileFormat) throws -> [Finding] {
-        let report: PickleScanReport
-        do {
-            report = try PickleScanner(policy: policy).scanFile(atPath: file.path)
-        } catch {
-            throw GateFailure("cannot read '\(file.name)' as a pickle: \(error)")
-        }
-        if format == .possiblePickle, report.globals.isEmpty,
-           report.findings.allSatisfy({ $0.rule == .malformed || $0.rule == .trailingData }) {
-            return []
-        }
-        return report.findings.map { finding in
+    /// Findings for bytes judged as a pickle whatever they hold (`ModelFileScanner` clears a text
+    /// file that merely looks like an old pickle; the gate sends binary look-alikes here).
+    func findings(_ bytes: UnsafeRawBufferPointer, file: ScanTargets.File) -> [Finding] {
+        PickleScanner(policy: policy).scan(bytes).findings.map { finding in
             Finding(rule: finding.rule.rawValue, severity: Self.severity(finding.severity),
                     location: Finding.Location(path: file.name, offset: finding.offset),
                     excerpt: finding.callable,

@@ -10,11 +10,13 @@ public struct SecurityGate: Gate {
         summary: "Scans the candidate's files for secrets and checks them against SHA-256 pins and a manifest.",
         rationale: """
         A model release is a set of files that a serving machine will load and trust. This gate reads \
-        each file once, streaming, and checks in that one pass that its bytes are the ones the team \
-        pinned (a SHA-256 per file, or a SHA256SUMS manifest that must list every file of its folder) \
-        and that it carries no credential: private keys, cloud and service tokens, JWTs, or generated \
-        values assigned to passwords and tokens. Findings show only a masked excerpt. What it cannot \
-        read (a link, a FIFO, a file past a bound) is a finding too, never a silent pass.
+        each file from disk once and checks over those bytes that they are the ones the team pinned \
+        (a SHA-256 per file, or a SHA256SUMS manifest that must list every file of its folder), that \
+        a model file (recognised by content) would run no code when loaded, and that neither the file \
+        nor any zip member inside it carries a credential: private keys, cloud and service tokens, \
+        JWTs, or generated values assigned to passwords and tokens. Findings show only a masked \
+        excerpt. What it cannot read (a link, a FIFO, a file past a bound) is a finding too, never a \
+        silent pass.
         """,
         options: SecurityOption.all,
         metrics: SecurityMetrics.specs,

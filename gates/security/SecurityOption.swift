@@ -19,7 +19,7 @@ enum SecurityOption {
     static let manifest = Option<String>("manifest", .path,
         help: "A SHA256SUMS file (sha256sum's output: 64 hex digits, two spaces or ' *', a path relative to the manifest's folder). Every file it lists must match, and every file in its folder (recursively) must be listed, except the manifest and its signature (.asc, .sig).")
     static let secrets = Option<Bool>("secrets", default: true,
-        help: "Look for secrets (private keys, cloud and service tokens, JWTs, high-entropy values assigned to passwords or tokens) in every scanned file.")
+        help: "Look for secrets (private keys, cloud and service tokens, JWTs, high-entropy values assigned to passwords or tokens) in every scanned file and in every zip member inside one (named `file!member`).")
     static let policy = Option<Policy>("policy", default: .allowlist,
         help: "How pickles (recognised by content: protocol 2-5 by their header, 0-1 when they read as pickles) are judged. allowlist: only known-safe globals (NumPy array rebuilding, collections, the scikit-learn, XGBoost and LightGBM estimators, PyTorch's tensor rebuilding) and 'allow_globals' pass, anything else is a finding. denylist: only known-dangerous globals and crafted shapes fail, others are reported low; for surveying archives, not for gating.")
     static let allowGlobals = Option<[String]>("allow_globals", default: [],

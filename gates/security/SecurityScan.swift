@@ -2,8 +2,8 @@ import Document
 import Foundation
 import ModelGate
 
-/// One run of the security gate: find the files, read each once (digest and secrets together),
-/// then hold the digests against the pins and the manifest.
+/// One run of the security gate: find the files, read each once (`FileBytes`) and judge it
+/// (`FileScan`), then hold the digests against the pins and the manifest.
 struct SecurityScan {
     var options: SecurityOptions
     var context: GateContext
@@ -29,22 +29,19 @@ struct SecurityScan {
                                   resolve: context.resolve, maxFiles: options.maxFiles, maxFileBytes: options.maxFileBytes)
         result.findings += targets.findings
 
-        // Each file once, by where it is on disk; its digest serves the pins and the manifest.
+        // Each file once, by where it is on disk; its digest serves the pins and the manifest,
+        // and is taken only when one of them will compare it.
+        let needsDigest = !options.pins.isEmpty || options.manifest != nil
         var digests: [String: String] = [:]
-        var buffer: [UInt8] = []
-        for file in targets.files where digests[file.path] == nil {
-            let scan = try FileScan(file, secrets: options.secrets, buffer: &buffer)
+        var scanned = Set<String>()
+        let reader = FileBytes()
+        for file in targets.files where scanned.insert(file.path).inserted {
+            let bytes = try reader.read(file, maxBytes: options.maxFileBytes)
+            let scan = FileScan(bytes, file: file, options: options, digest: needsDigest)
             digests[file.path] = scan.sha256
             result.filesScanned += 1
-            result.bytesScanned += scan.bytes
-            result.findings += secretFindings(scan, file: file)
-            switch ModelFileFormat(head: scan.head, lastNonSpace: scan.lastNonSpace, isText: scan.isText) {
-            case .pickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .pickle)
-            case .possiblePickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .possiblePickle)
-            case .container:
-                result.findings += try ContainerCheck(policy: options.pickles, limits: options.containers).findings(file)
-            case .other: break
-            }
+            result.bytesScanned += bytes.count
+            result.findings += scan.findings
         }
         for pin in options.pins {
             let path = ScanTargets.diskPath(context.resolve(pin.path))
@@ -64,21 +61,6 @@ struct SecurityScan {
         var seen = Set<String>()
         result.findings = result.findings.filter { seen.insert("\($0.rule)|\($0.location.path ?? "")|\($0.location.offset ?? -1)|\($0.message)").inserted }
         return result
-    }
-
-    private func secretFindings(_ scan: FileScan, file: ScanTargets.File) -> [Finding] {
-        let rules = SecretScanner.defaultRules
-        var findings = scan.secrets.map { match in
-            let rule = rules[match.rule]
-            return Finding(rule: rule.id, severity: rule.findingSeverity,
-                           location: Finding.Location(path: file.name, line: match.line, column: match.column, offset: match.offset),
-                           excerpt: match.excerpt, message: rule.summary)
-        }
-        if scan.droppedSecrets > 0 {
-            findings.append(SecurityRules.finding(.limitExceeded, path: file.name,
-                                                  message: "\(scan.droppedSecrets) more secrets in '\(file.name)' than the \(SecretScanner.maximumMatches) reported"))
-        }
-        return findings
     }
 
     private func manifestFindings(_ manifest: String, folder: String, files: [ScanTargets.File],

@@ -11,13 +11,12 @@ struct SecretMatch: Sendable, Equatable {
 }
 
 /// Finds secrets in a file fed chunk by chunk, in one pass: at each byte, only the rules whose
-/// anchor can start with that byte are tried (a table of 256 entries), so most bytes cost one
-/// lookup. A match may straddle two chunks: the last `overlap` bytes of a chunk are scanned again
+/// anchor can start with that byte and the next are tried (`AnchorIndex`), so most bytes cost one
+/// bit test; lines are counted only up to where a match is found. A match may straddle two chunks: the last `overlap` bytes of a chunk are scanned again
 /// with the next one's start, and a match is reported once.
 struct SecretScanner {
     let rules: [SecretRule]
-    /// For each first byte, the (rule, anchor) pairs that start with it.
-    private let table: [[(rule: Int, anchor: [UInt8])]]
+    private let index: AnchorIndex
     /// The longest match any rule can make; a window keeps this much for the next chunk.
     static let overlap = 16 << 10
     /// Bytes kept before the first unscanned byte, for the rules that look behind their anchor.
@@ -32,58 +31,82 @@ struct SecretScanner {
     private var carryOffset = 0
     /// The first file offset not yet scanned (a match's bytes are not scanned again).
     private var nextOffset = 0
-    /// The line at `nextOffset`, and the file offset where it starts.
+    /// The line at `linesCounted` (the file offset up to which newlines were counted), and the
+    /// file offset where that line starts.
     private var line = 1
     private var lineStart = 0
+    private var linesCounted = 0
     private(set) var matches: [SecretMatch] = []
     private(set) var droppedMatches = 0
 
     /// Every rule, in the order matches are tried and reported.
     static let defaultRules = SecretRules.all + [AssignedSecretRule.rule]
 
-    init(rules: [SecretRule] = SecretScanner.defaultRules) {
+    /// The catalogue's index, built once for every file the gate scans.
+    private static let defaultIndex = AnchorIndex(rules: defaultRules)
+
+    init() {
+        rules = Self.defaultRules
+        index = Self.defaultIndex
+    }
+
+    init(rules: [SecretRule]) {
         self.rules = rules
-        var table = [[(rule: Int, anchor: [UInt8])]](repeating: [], count: 256)
-        for (index, rule) in rules.enumerated() {
-            for anchor in rule.anchors {
-                guard let first = anchor.first else { continue }
-                table[Int(first)].append((index, anchor))
-                if rule.anchorsIgnoreCase, first >= 0x61, first <= 0x7A { table[Int(first - 0x20)].append((index, anchor)) }
-            }
-        }
-        self.table = table
+        index = AnchorIndex(rules: rules)
     }
 
     /// Scans the next bytes of the file; `isLast` says no more follow, so the tail is scanned too.
     mutating func scan(_ chunk: UnsafeRawBufferPointer, isLast: Bool) {
+        // A whole input in one call (the security gate holds each file in memory) has nothing
+        // to join with, so it is scanned in place rather than copied into the window.
+        if isLast && carry.isEmpty {
+            scanWindow(chunk, windowOffset: carryOffset, isLast: true)
+            return
+        }
         window.removeAll(keepingCapacity: true)
         window.append(contentsOf: carry)
         window.append(contentsOf: chunk)
         let windowOffset = carryOffset
         let window = self.window
-        window.withUnsafeBytes { bytes in
-            let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
-            var index = max(0, nextOffset - windowOffset)
-            while index < end {
-                if let (rule, length) = firstMatch(bytes, at: index) {
-                    record(rule: rule, offset: windowOffset + index, bytes: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]))
-                    for inside in index..<(index + length) where bytes[inside] == 0x0A { newLine(at: windowOffset + inside) }
-                    index += length
-                } else {
-                    if bytes[index] == 0x0A { newLine(at: windowOffset + index) }
-                    index += 1
-                }
-            }
-            nextOffset = windowOffset + index
-        }
+        window.withUnsafeBytes { scanWindow($0, windowOffset: windowOffset, isLast: isLast) }
         let keepFrom = max(0, min(nextOffset - windowOffset, window.count) - Self.lookBehind)
         carry = Array(window[keepFrom...])
         carryOffset = windowOffset + keepFrom
     }
 
-    private mutating func newLine(at offset: Int) {
-        line += 1
-        lineStart = offset + 1
+    private mutating func scanWindow(_ bytes: UnsafeRawBufferPointer, windowOffset: Int, isLast: Bool) {
+        let end = isLast ? bytes.count : max(0, bytes.count - Self.overlap)
+        var at = index.nextCandidate(bytes, from: max(0, nextOffset - windowOffset), end: end)
+        while at < end {
+            if let (rule, length) = firstMatch(bytes, at: at) {
+                countLines(bytes, windowOffset: windowOffset, upTo: windowOffset + at)
+                record(rule: rule, offset: windowOffset + at, bytes: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + length)]),
+                       column: windowOffset + at - lineStart)
+                at += length
+            } else {
+                at += 1
+            }
+            at = index.nextCandidate(bytes, from: at, end: end)
+        }
+        nextOffset = windowOffset + at
+        // What is not carried to the next window must be counted now (after the last, nothing needs a line).
+        if !isLast { countLines(bytes, windowOffset: windowOffset, upTo: nextOffset) }
+    }
+
+    /// Counts the newlines from `linesCounted` to `offset` (a file offset inside the window): a
+    /// branch-free count the compiler vectorises, then a look back for where the last line starts.
+    private mutating func countLines(_ bytes: UnsafeRawBufferPointer, windowOffset: Int, upTo offset: Int) {
+        guard offset > linesCounted else { return }
+        let range = (linesCounted - windowOffset)..<(offset - windowOffset)
+        var newlines = 0
+        for byte in UnsafeRawBufferPointer(rebasing: bytes[range]) { newlines &+= byte == 0x0A ? 1 : 0 }
+        if newlines > 0 {
+            var last = range.upperBound - 1
+            while bytes[last] != 0x0A { last -= 1 }
+            lineStart = windowOffset + last + 1
+        }
+        line += newlines
+        linesCounted = offset
     }
 
     /// The first rule (in catalogue order) that matches at `index`, with its length. A rule that
@@ -92,7 +115,7 @@ struct SecretScanner {
     /// reported as what it is.
     @inline(__always)
     private func firstMatch(_ bytes: UnsafeRawBufferPointer, at index: Int) -> (Int, Int)? {
-        let candidates = table[Int(bytes[index])]
+        let candidates = self.index.byFirstByte[Int(bytes[index])]
         if candidates.isEmpty { return nil }
         for (rule, anchor) in candidates {
             guard let length = matchLength(rule, anchor, bytes, at: index) else { continue }
@@ -110,7 +133,7 @@ struct SecretScanner {
 
     private func containsSpecificMatch(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {
         for position in range {
-            for (rule, anchor) in table[Int(bytes[position])] where !rules[rule].anchorsIgnoreCase {
+            for (rule, anchor) in self.index.byFirstByte[Int(bytes[position])] where !rules[rule].anchorsIgnoreCase {
                 if matchLength(rule, anchor, bytes, at: position) != nil { return true }
             }
         }
@@ -126,12 +149,13 @@ struct SecretScanner {
         return true
     }
 
-    private mutating func record(rule: Int, offset: Int, bytes: UnsafeRawBufferPointer) {
+    /// `column`: bytes between the line's start and the match.
+    private mutating func record(rule: Int, offset: Int, bytes: UnsafeRawBufferPointer, column: Int) {
         guard matches.count < Self.maximumMatches else {
             droppedMatches += 1
             return
         }
-        matches.append(SecretMatch(rule: rule, offset: offset, length: bytes.count, line: line, column: offset - lineStart + 1,
+        matches.append(SecretMatch(rule: rule, offset: offset, length: bytes.count, line: line, column: column + 1,
                                    excerpt: Self.mask(bytes, rule: rules[rule])))
     }
 

@@ -1,0 +1,148 @@
+import Foundation
+import GateTestSupport
+import ModelGate
+import Testing
+@testable import SecurityGate
+
+/// Secrets inside zip members (a checkpoint's config, a notebook in a `.keras` or any zip): each
+/// member is scanned like a file, stored or deflated, nested or not, and the finding names the
+/// archive and the member with a masked excerpt.
+@Suite struct MemberSecretTests {
+    static let token = SecurityGateRunTests.token
+    static let awsSecret = SecurityGateRunTests.awsSecret
+    static let config = Array("{\n  \"name\": \"model\",\n  \"hub_token\": \"\(token)\"\n}\n".utf8)
+
+    func run(_ archive: [UInt8], options: String = "paths: [model.pt]") async throws -> GateResult {
+        let space = try GateWorkspace(["model.pt": .bytes(archive)], gate: SecurityGate.self)
+        return try await space.run(options)
+    }
+
+    @Test func aSecretInADeflatedMemberIsFoundAndNamesTheMember() async throws {
+        let archive = ZipArchiveBytes.archive([("archive/data.pkl", [0x80, 0x02, 0x7D, 0x71, 0x00, 0x2E], .stored),
+                                               ("archive/config.json", Self.config, .deflated)])
+        // The token is nowhere in the archive's own bytes: only inflating the member shows it.
+        #expect(!archive.contains(Array("ghp_".utf8)))
+        let result = try await run(archive)
+        let finding = try #require(result.findings.first { $0.rule == "secret.github-token" }, "\(result.findings.map(\.message))")
+        #expect(finding.location.path == "model.pt!archive/config.json")
+        #expect(finding.location.line == 3)
+        #expect(finding.location.column == 17)
+        #expect(finding.location.offset == 37)
+        #expect(finding.excerpt == "ghp_… (40 bytes)")
+        #expect(result.status == .fail)
+    }
+
+    @Test func aSecretInAStoredMemberIsReportedOnceAsTheMembers() async throws {
+        let archive = ZipArchiveBytes.archive([("model/train.py", Array("import torch\n".utf8), .stored),
+                                               ("model/config.json", Self.config, .stored)])
+        let result = try await run(archive)
+        let secrets = result.findings.filter { $0.rule.hasPrefix("secret.") }
+        #expect(secrets.map(\.location.path) == ["model.pt!model/config.json"], "\(secrets.map(\.message))")
+        #expect(secrets.first?.location.line == 3)
+    }
+
+    @Test func aSecretInANestedArchiveNamesEveryArchiveOnTheWay() async throws {
+        let notebook = Array("{\"cells\": [{\"source\": [\"AWS_SECRET_ACCESS_KEY = '\(Self.awsSecret)'\"]}]}".utf8)
+        let inner = ZipArchiveBytes.archive([("notebook.ipynb", notebook, .deflated)])
+        for method in [ZipArchiveBytes.Method.stored, .deflated] {
+            let outer = ZipArchiveBytes.archive([("bundle/inner.zip", inner, method)])
+            let result = try await run(outer)
+            let secrets = result.findings.filter { $0.rule.hasPrefix("secret.") }
+            #expect(secrets.map(\.location.path) == ["model.pt!bundle/inner.zip!notebook.ipynb"], "\(method): \(result.findings.map(\.message))")
+            #expect(secrets.first?.excerpt?.contains(Self.awsSecret) == false)
+        }
+    }
+
+    @Test func aMemberThatIsWhollyASecretIsFound() async throws {
+        for method in [ZipArchiveBytes.Method.stored, .deflated] {
+            let archive = ZipArchiveBytes.archive([("token", Array(Self.token.utf8), method)])
+            let result = try await run(archive)
+            let finding = try #require(result.findings.first { $0.rule == "secret.github-token" }, "\(method)")
+            #expect(finding.location.path == "model.pt!token")
+            #expect(finding.location.offset == 0)
+            #expect(finding.location.line == 1 && finding.location.column == 1)
+        }
+    }
+
+    @Test func bytesOutsideEveryMemberAreStillScanned() async throws {
+        // Appended after the archive, where no member reaches: a loader ignores it, a leak is still a leak.
+        let archive = ZipArchiveBytes.archive([("weights.bin", [1, 2, 3], .stored)]) + Array("\nGH=\(Self.token)\n".utf8)
+        let result = try await run(archive)
+        let finding = try #require(result.findings.first { $0.rule == "secret.github-token" }, "\(result.findings.map(\.message))")
+        #expect(finding.location.path == "model.pt")
+        #expect(finding.location.line == nil)
+    }
+
+    @Test func noReportFormatShowsAMembersSecret() async throws {
+        let archive = ZipArchiveBytes.archive([("archive/config.json", Self.config, .deflated),
+                                               ("archive/keys.env", Array("AWS_SECRET_ACCESS_KEY=\(Self.awsSecret)\n".utf8), .stored)])
+        let space = try GateWorkspace(["model.pt": .bytes(archive)], gate: SecurityGate.self)
+        let report = try await space.report("paths: [model.pt]")
+        #expect(report.gates[0].findings.filter { $0.rule.hasPrefix("secret.") }.count == 2, "\(report.gates[0].findings.map(\.message))")
+        for format in ReportFormat.allCases {
+            let text = format.reporter().render(report)
+            #expect(!text.contains(Self.awsSecret) && !text.contains(Self.token), "\(format)")
+            #expect(!text.contains(String(Self.token.dropFirst(4).prefix(12))), "\(format)")
+            #expect(!text.contains(String(Self.awsSecret.dropFirst(4).prefix(12))), "\(format)")
+        }
+    }
+
+    @Test func secretsOffLeavesMembersUnscannedButStillJudged() async throws {
+        let archive = ZipArchiveBytes.archive([("archive/config.json", Self.config, .deflated)])
+        let result = try await run(archive, options: "paths: [model.pt]\nsecrets: false")
+        #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")
+    }
+}
+
+/// A file that changes while the gate reads it is an error naming it, never a crash and never a
+/// scan of bytes that are not the file's.
+@Suite struct ChangingFileTests {
+    @Test func aFileLongerThanItsSizeIsAnErrorNamingIt() throws {
+        // /proc files say they hold 0 bytes and then give more: a file growing between fstat and read.
+        let file = ScanTargets.File(name: "status", path: "/proc/self/status", size: 0)
+        do {
+            _ = try FileBytes().read(file, maxBytes: 1 << 20)
+            Issue.record("a file longer than its size was read as if whole")
+        } catch {
+            #expect("\(error)".contains("'status' grew"), "\(error)")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/sys/devices/system/cpu/online"), "needs sysfs"))
+    func aFileShorterThanItsSizeIsAnErrorNamingIt() throws {
+        // sysfs files say they hold 4,096 bytes and give a few: a file truncated between fstat and read.
+        let file = ScanTargets.File(name: "online", path: "/sys/devices/system/cpu/online", size: 4096)
+        do {
+            _ = try FileBytes().read(file, maxBytes: 1 << 20)
+            Issue.record("a short read was taken for the whole file")
+        } catch {
+            #expect("\(error)".contains("'online' shrank while it was read"), "\(error)")
+        }
+    }
+
+    @Test func theGateStopsWithAnErrorOnAFileThatChangesWhileRead() async throws {
+        let space = try GateWorkspace(["a.txt": .text("a")], gate: SecurityGate.self)
+        let result = try await space.run("paths: [a.txt, /proc/self/status]")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("/proc/self/status") == true, "\(result.error ?? "")")
+    }
+
+    @Test func aFileLargerThanTheMachinesMemoryIsAnErrorNotAnAllocation() async throws {
+        let space = try GateWorkspace(["huge.bin": .text("")], gate: SecurityGate.self)
+        // Sparse: it takes no disk, only a size.
+        #expect(truncate(space.root + "/huge.bin", off_t(FileBytes.physicalMemory)) == 0)
+        let result = try await space.run("paths: [huge.bin]\nmax_file_bytes: \(FileBytes.physicalMemory + 1)")
+        #expect(result.status == .error)
+        #expect(result.error?.contains("more than this machine's memory") == true, "\(result.error ?? "")")
+    }
+
+    @Test func theSameBufferServesFilesOfEverySize() throws {
+        let space = try GateWorkspace(["big": .text(String(repeating: "x", count: 3 << 20)), "small": .text("yz")], gate: SecurityGate.self)
+        let reader = FileBytes()
+        for (name, expected) in [("big", 3 << 20), ("small", 2), ("big", 3 << 20)] {
+            let bytes = try reader.read(ScanTargets.File(name: name, path: space.root + "/" + name, size: expected), maxBytes: 4 << 20)
+            #expect(bytes.count == expected)
+            #expect(bytes.last == (name == "big" ? UInt8(ascii: "x") : UInt8(ascii: "z")))
+        }
+    }
+}
