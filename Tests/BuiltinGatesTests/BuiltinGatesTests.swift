@@ -58,6 +58,21 @@ import Testing
         }
     }
 
+    /// `modelgate gates <type>` (the same page as the README) lists every rule the gate's findings
+    /// can carry, one table row each, with its severity and help, as SARIF's rules do.
+    @Test func everyRuleIsListedOnItsGatesPage() {
+        for gate in BuiltinGates.all where !gate.descriptor.rules.isEmpty {
+            let rows = GateDocumentation.page(gate.descriptor).split(separator: "\n").filter { $0.hasPrefix("| `") }
+            for rule in gate.descriptor.rules {
+                let row = rows.first { $0.hasPrefix("| `\(rule.id)` |") }
+                #expect(row?.hasPrefix("| `\(rule.id)` | \(rule.severity.rawValue) | ") == true, "\(gate.descriptor.type): \(rule.id)")
+                // Unescaped bars would split the help across cells: exactly three cells per row.
+                #expect(row.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count } == 4, "\(rule.id)")
+            }
+        }
+        #expect(BuiltinGates.all.contains { $0.descriptor.type == "security" && $0.descriptor.rules.count > 20 })
+    }
+
     @Test func theStarterPipelineIsValid() throws {
         let folder = NSTemporaryDirectory() + "modelgate-starter-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -32,6 +32,13 @@ public enum GateDocumentation {
         out += "`thresholds` (metric: condition), `decide` (point | interval), `confidence`.\n\n## Metrics\n\n"
         for metric in gate.metrics { out += "- `\(metric.name)`: \(metric.help)\n" }
         if !gate.notes.isEmpty { out += "\n## Conventions\n\n" + gate.notes.joined(separator: "\n\n") + "\n" }
+        if !gate.rules.isEmpty {
+            // The same rules SARIF's tool.driver.rules carries: id, usual severity, why and the fix.
+            out += "\n## Rules\n\n| Rule | Severity | Why it matters, and the fix |\n|---|---|---|\n"
+            for rule in gate.rules {
+                out += "| `\(rule.id)` | \(rule.severity.rawValue) | \(tableCell(rule.help)) |\n"
+            }
+        }
         if !gate.examples.isEmpty { out += "\n## Examples\n" }
         for example in gate.examples {
             out += "\n### \(example.title)\n\n```yaml\n"
@@ -64,6 +71,19 @@ public enum GateDocumentation {
         }
         return out
     }
+}
+
+/// Text for one Markdown table cell: a `|` would end the cell and a newline the row.
+private func tableCell(_ text: String) -> String {
+    var cell = ""
+    for character in text {
+        switch character {
+        case "|": cell += "\\|"
+        case "\n", "\r\n": cell += " "
+        default: cell.append(character)
+        }
+    }
+    return cell
 }
 
 private extension String {
