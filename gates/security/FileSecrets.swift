@@ -2,9 +2,10 @@ import ModelFiles
 import ModelGate
 
 /// The secret scan of one file and of the zip members inside it, as findings. A member is scanned
-/// like a file of its own (findings name `model.pt!archive/config.json`, with the member's line and
-/// column); a stored member's bytes are also the archive's own, so the archive's scan skips them
-/// rather than reading them twice and reporting each secret twice.
+/// like a file of its own; its findings are located at the archive (the file a reader, a SARIF
+/// viewer or a code-scanning alert can open) and their message names the member and the line and
+/// column in it, as the container findings do. A stored member's bytes are also the archive's
+/// own, so the archive's scan skips them rather than reading them twice and reporting each secret twice.
 struct FileSecrets {
     let name: String
     private(set) var findings: [Finding] = []
@@ -22,7 +23,7 @@ struct FileSecrets {
     mutating func scanMember(_ member: ZipMemberContent, of file: UnsafeRawBufferPointer) {
         // A zip inside the zip is scanned through its own members, which are visited too.
         guard ModelFileKind(member.bytes) != .zip else { return }
-        scan(member.bytes, path: name + "!" + member.name, offset: 0)
+        scan(member.bytes, member: member.name, offset: 0)
         if let start = member.bytes.baseAddress, let fileStart = file.baseAddress,
            start >= fileStart, start + member.bytes.count <= fileStart + file.count {
             let offset = start - UnsafeRawPointer(fileStart)
@@ -34,19 +35,20 @@ struct FileSecrets {
     mutating func scanFile(_ bytes: UnsafeRawBufferPointer) {
         var at = 0
         for stretch in scannedStretches.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if stretch.lowerBound > at { scan(UnsafeRawBufferPointer(rebasing: bytes[at..<stretch.lowerBound]), path: name, offset: at) }
+            if stretch.lowerBound > at { scan(UnsafeRawBufferPointer(rebasing: bytes[at..<stretch.lowerBound]), member: nil, offset: at) }
             at = max(at, stretch.upperBound)
         }
-        if at < bytes.count { scan(UnsafeRawBufferPointer(rebasing: bytes[at...]), path: name, offset: at) }
+        if at < bytes.count { scan(UnsafeRawBufferPointer(rebasing: bytes[at...]), member: nil, offset: at) }
         if dropped > 0 {
             findings.append(SecurityRules.finding(.limitExceeded, path: name,
                                                   message: "\(dropped) more secrets in '\(name)' than the \(SecretScanner.maximumMatches) reported"))
         }
     }
 
-    /// `offset`: where `bytes` start in the file; lines and columns are given only for bytes
-    /// read from the start (a stretch between members starts mid-line).
-    private mutating func scan(_ bytes: UnsafeRawBufferPointer, path: String, offset: Int) {
+    /// `member`: the zip member `bytes` are (nested names joined by `!`), or nil for the file's own
+    /// bytes. `offset`: where the file's own bytes start in it; lines and columns are given only
+    /// for bytes read from the start (a stretch between members starts mid-line).
+    private mutating func scan(_ bytes: UnsafeRawBufferPointer, member: String?, offset: Int) {
         var scanner = SecretScanner()
         scanner.scan(bytes, isLast: true)
         let rules = scanner.rules
@@ -56,10 +58,17 @@ struct FileSecrets {
                 continue
             }
             let rule = rules[match.rule]
-            findings.append(Finding(rule: rule.id, severity: rule.findingSeverity,
-                                    location: Finding.Location(path: path, line: offset == 0 ? match.line : nil,
-                                                               column: offset == 0 ? match.column : nil, offset: offset + match.offset),
-                                    excerpt: match.excerpt, message: rule.summary))
+            let location: Finding.Location
+            var message = rule.summary
+            if let member {
+                location = Finding.Location(path: name)
+                message = "in member '\(member)', line \(match.line), column \(match.column) (byte \(match.offset) of the member): " + message
+            } else {
+                location = Finding.Location(path: name, line: offset == 0 ? match.line : nil,
+                                            column: offset == 0 ? match.column : nil, offset: offset + match.offset)
+            }
+            findings.append(Finding(rule: rule.id, severity: rule.findingSeverity, location: location,
+                                    excerpt: match.excerpt, message: message))
         }
         dropped += scanner.droppedMatches
     }
