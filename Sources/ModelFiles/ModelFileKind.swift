@@ -1,6 +1,6 @@
 /// What a model file (or a member of one) is, told by its first bytes, never by its name.
 public enum ModelFileKind: Sendable, Equatable {
-    /// Starts with PROTO (0x80): protocol 2 to 5 pickles, legacy `torch.save`, joblib.
+    /// Starts with PROTO (0x80): protocol 2 to 5 pickles, legacy `torch.save` files, joblib dumps.
     case pickle
     /// Starts with an opcode of protocols 0/1 and ends with STOP; judged as a pickle only if it imports something.
     case possiblePickle
@@ -8,6 +8,8 @@ public enum ModelFileKind: Sendable, Equatable {
     case npy
     case safetensors
     case gguf
+    /// zlib, gzip, joblib's old `ZF` format, bz2, xz, lzma or lz4: what joblib's compressed files start with.
+    case compressed
     case other
 
     static let textPickleStarts: Set<UInt8> = Set("(c]})NILFSVXBCKMJGUTdlt".utf8)
@@ -24,6 +26,8 @@ public enum ModelFileKind: Sendable, Equatable {
             self = .gguf
         } else if SafetensorsHeader.looksLike(bytes) {
             self = .safetensors
+        } else if CompressedStream.format(bytes) != nil {
+            self = .compressed
         } else if let first = bytes.first, Self.textPickleStarts.contains(first),
                   bytes.reversed().first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ".") {
             self = .possiblePickle

@@ -1,7 +1,8 @@
 /// Scans a model file by its content: pickles through `PickleScanner`; zip archives (PyTorch
 /// checkpoints, Keras `.keras`, NumPy `.npz`) member by member, each member again by content, to
 /// a bounded nesting depth; `.npy` object arrays as the pickles they hold; safetensors and GGUF
-/// headers against the file. Nothing is executed, and hostile sizes cost bounded work.
+/// headers against the file; legacy `torch.save` files pickle by pickle and storage by storage;
+/// joblib's compressed files by their content. Nothing is executed, and hostile sizes cost bounded work.
 ///
 /// ```swift
 /// let findings = try ModelFileScanner().scanFile(atPath: "model.pt")
@@ -28,6 +29,7 @@ public struct ModelFileScanner: Sendable {
     /// `budget`: bytes that may still be inflated across the whole file.
     private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool) -> [ModelFileFinding] {
         switch ModelFileKind(bytes) {
+        case .pickle where TorchLegacyFile.looksLike(bytes): return TorchLegacyFile.findings(bytes, member: member, policy: policy)
         case .pickle: return pickleFindings(bytes, member: member, strict: topLevel)
         case .possiblePickle: return pickleFindings(bytes, member: member, strict: false)
         case .zip:
@@ -47,7 +49,38 @@ public struct ModelFileScanner: Sendable {
             }
         case .safetensors: return SafetensorsHeader.findings(bytes, member: member, limits: limits)
         case .gguf: return GGUFHeader.findings(bytes, member: member)
+        case .compressed:
+            guard depth <= limits.maxNesting else {
+                return [ModelFileFinding(.limitExceeded, offset: 0, member: member,
+                                         message: "a compressed stream nested \(depth) deep, past max_nesting (\(limits.maxNesting)); not read")]
+            }
+            return compressedFindings(bytes, member: member, depth: depth, budget: &budget)
         case .other: return []
+        }
+    }
+
+    /// A joblib compressed file: the wrapper's problems, then the content scanned by its own kind.
+    private func compressedFindings(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int) -> [ModelFileFinding] {
+        guard let format = CompressedStream.format(bytes) else { return [] }
+        if case let .unreadable(name) = format {
+            return [ModelFileFinding(.compressedUnreadable, offset: 0, member: member,
+                                     message: "compressed with \(name), which the scan does not decompress; joblib.load would unpickle the content, so it cannot be judged")]
+        }
+        let ratioCap = max(bytes.count, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
+        let cap = min(ratioCap.overflow ? Int.max : ratioCap.partialValue, budget)
+        let name = (member.map { $0 + "!" } ?? "") + "(\(format == .gzip ? "gzip" : "zlib") content)"
+        switch CompressedStream.read(bytes, format, limit: cap) {
+        case .tooLarge:
+            return [ModelFileFinding(.limitExceeded, offset: 0, member: member, message: cap < budget
+                ? "inflates past \(limits.maxCompressionRatio) times its \(bytes.count) compressed bytes (max_compression_ratio); not judged"
+                : "inflating it passes max_uncompressed_bytes (\(limits.maxUncompressedBytes)) for the file; not judged")]
+        case let .malformed(offset, message):
+            return [ModelFileFinding(.compressedMalformed, offset: offset, member: member, message: message)]
+        case let .content(content, problems):
+            budget -= content.count
+            var findings = problems.map { ModelFileFinding(.compressedMalformed, offset: $0.offset, member: member, message: $0.message) }
+            findings += content.withUnsafeBytes { scan($0, member: name, depth: depth + 1, budget: &budget, topLevel: true) }
+            return findings
         }
     }
 

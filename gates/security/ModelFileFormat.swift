@@ -1,3 +1,5 @@
+import ModelFiles
+
 /// What a file is, told by its first bytes (never by its name: `weights.bin` may be a pickle).
 enum ModelFileFormat: Equatable {
     /// Starts with PROTO (0x80), whatever version follows: protocols 2 to 5 (legacy `torch.save`
@@ -7,7 +9,8 @@ enum ModelFileFormat: Equatable {
     /// Text can look like this, so such a file counts as a pickle only if it reads as one.
     case possiblePickle
     /// A container read member by member or header by header by `ModelFileScanner`: a zip
-    /// (PyTorch checkpoints, Keras `.keras`, NumPy `.npz`), a NumPy `.npy`, safetensors or GGUF.
+    /// (PyTorch checkpoints, Keras `.keras`, NumPy `.npz`), a NumPy `.npy`, safetensors, GGUF, or
+    /// a compressed stream (joblib's zlib, gzip, bz2, xz, lzma, lz4 files).
     case container
     case other
 
@@ -21,7 +24,7 @@ enum ModelFileFormat: Equatable {
             self = .pickle
         } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
                     || head.starts(with: [0x93] + Array("NUMPY".utf8)) || (head.starts(with: Array("GGUF".utf8)) && head.count >= 8 && head[5...7].allSatisfy { $0 == 0 })
-                    || Self.looksLikeSafetensors(head) {
+                    || Self.looksLikeSafetensors(head) || head.withUnsafeBytes({ ModelFileKind($0) }) == .compressed {
             self = .container
         } else if let first = head.first, Self.textPickleStarts.contains(first), lastNonSpace == UInt8(ascii: ".") {
             // A binary file shaped like an old pickle is judged as one, malformed or not.

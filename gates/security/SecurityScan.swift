@@ -39,7 +39,8 @@ struct SecurityScan {
             result.bytesScanned += scan.bytes
             result.findings += secretFindings(scan, file: file)
             switch ModelFileFormat(head: scan.head, lastNonSpace: scan.lastNonSpace, isText: scan.isText) {
-            case .pickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .pickle)
+            // A pickle may be a legacy torch.save file (pickles, then storages), which ModelFileScanner follows.
+            case .pickle: result.findings += try ContainerCheck(policy: options.pickles, limits: options.containers).findings(file)
             case .possiblePickle: result.findings += try PickleCheck(policy: options.pickles).findings(file, format: .possiblePickle)
             case .container:
                 result.findings += try ContainerCheck(policy: options.pickles, limits: options.containers).findings(file)
