@@ -57,7 +57,7 @@ extension PickleMachine {
         guard let shape = attributes["shape"] else { throw refuse("the wrapper has no shape") }
         guard let dtype = attributes["dtype"] else { throw refuse("the wrapper has no dtype") }
         let count = try elementCount(shape, refuse)
-        let (itemSize, hasObject) = try layout(ofDtype: dtype, depth: 0, refuse)
+        let (itemSize, hasObject) = try dtypeLayout(dtype, refuse)
         if hasObject {
             try readNestedPickle(cursor: &i)
         } else {
@@ -98,6 +98,7 @@ extension PickleMachine {
         case let .list(values, true)?: items = values
         default: throw refuse("the shape is not a tuple of integers the scan kept")
         }
+        guard items.count <= 64 else { throw refuse("the shape has \(items.count) dimensions, more than numpy allows") }
         var count = 1
         for item in items {
             guard case let .int(dimension)? = trackedValue(item) else { throw refuse("a shape element is not an integer") }
@@ -109,12 +110,25 @@ extension PickleMachine {
         return count
     }
 
+    /// A dtype's layout, worked out once per dtype object: later SETITEMs can only add fields, and
+    /// numpy fixed its view at the dtype's BUILD, which came before. Each working-out visits at most
+    /// 100,000 dtypes, so a dtype whose fields share nested dtypes cannot cost exponential work.
+    private mutating func dtypeLayout(_ value: PickleValue, _ refuse: (String) -> PickleStop) throws(PickleStop) -> (Int, Bool) {
+        if value.kind == .tracked, let known = dtypeLayouts[value.index] { return known }
+        var visits = 0
+        let layout = try layout(ofDtype: value, depth: 0, visits: &visits, refuse)
+        if value.kind == .tracked { dtypeLayouts[value.index] = layout }
+        return layout
+    }
+
     /// Item size and whether the dtype holds Python objects, for a `numpy.dtype(typestr, align, copy)`
     /// call and its one BUILD state `(version, byteorder, subarray, names, fields, elsize, alignment, flags[, metadata])`.
     /// Any sign of objects (kind `O`, the REFCOUNT flag, an object field or subarray base) counts:
     /// a numeric read of what joblib reads as a pickle would hide that pickle.
-    private func layout(ofDtype value: PickleValue, depth: Int, _ refuse: (String) -> PickleStop) throws(PickleStop) -> (Int, Bool) {
+    private func layout(ofDtype value: PickleValue, depth: Int, visits: inout Int, _ refuse: (String) -> PickleStop) throws(PickleStop) -> (Int, Bool) {
         guard depth < 8 else { throw refuse("dtypes nested more than 8 deep") }
+        visits += 1
+        guard visits <= 100_000 else { throw refuse("the dtype nests more than 100,000 dtypes") }
         guard let dtype = object(value), globals[dtype.callable].name == Self.numpyDtype, dtype.making == .call,
               case let .tuple(arguments)? = trackedValue(dtype.arguments), let typeText = arguments.first, typeText.kind == .text,
               let typestr = typeText.text.decode(in: input, maxBytes: 64) else {
@@ -142,7 +156,7 @@ extension PickleMachine {
             switch trackedValue(state[2]) {
             case .pythonNone?: break
             case let .tuple(parts)? where parts.count == 2:
-                if try layout(ofDtype: parts[0], depth: depth + 1, refuse).1 { hasObject = true }
+                if try layout(ofDtype: parts[0], depth: depth + 1, visits: &visits, refuse).1 { hasObject = true }
             default: throw refuse("the dtype's subarray cannot be followed")
             }
             // fields: None or {name: (dtype, offset[, title])}
@@ -153,7 +167,7 @@ extension PickleMachine {
                     guard case let .tuple(field)? = trackedValue(pair.value), let fieldType = field.first else {
                         throw refuse("a field of the dtype cannot be followed")
                     }
-                    if try layout(ofDtype: fieldType, depth: depth + 1, refuse).1 { hasObject = true }
+                    if try layout(ofDtype: fieldType, depth: depth + 1, visits: &visits, refuse).1 { hasObject = true }
                 }
             default: throw refuse("the dtype's fields cannot be followed")
             }
@@ -209,6 +223,13 @@ extension PickleMachine {
             if forks == Self.maxForks + 1 {
                 report(.limitExceeded, .high, at, message: "more than \(Self.maxForks) joblib arrays start with bytes a plain unpickler reads as opcodes; the rest were not read that way")
             }
+            return
+        }
+        // Copying the machine costs its stack, memo and tracked values once they change; the copies
+        // of all forks together stay within a few times the input.
+        forkWork += stack.count + memo.count + tracked.count + Self.forkBytes
+        guard forkWork <= max(4 * input.count, 1 << 22) else {
+            report(.limitExceeded, .high, at, message: "joblib arrays whose data a plain unpickler reads as opcodes cost more than the scan's budget to follow; the rest were not read that way")
             return
         }
         var fork = self

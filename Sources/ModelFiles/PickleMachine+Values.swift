@@ -84,11 +84,19 @@ extension PickleMachine {
 
     /// BUILD on a tracked object: counts it, keeps the state, and follows the default `__dict__`
     /// update (`pickle._Unpickler.load_build`: a falsy state sets nothing; a 2-tuple carries slot state).
+    /// Attributes are followed for joblib's array wrappers only (no other class's attributes decide
+    /// a layout), within a budget of keys per pickle, past which they cannot be followed.
     mutating func apply(_ state: PickleValue, to target: PickleValue) {
         guard target.kind == .tracked, case .object(var object) = tracked[target.index] else { return }
         object.builds += 1
         object.lastState = state
-        if object.attributes != nil {
+        if object.attributes != nil, className(of: object) == Self.arrayWrapper {
+            if case let .dict(pairs, _)? = trackedValue(state) {
+                appliedKeys += pairs.count
+                if appliedKeys > 4 * policy.limits.maxTrackedValues { object.attributes = nil }
+            }
+        }
+        if object.attributes != nil, className(of: object) == Self.arrayWrapper {
             switch state.kind == .tracked ? tracked[state.index] : nil {
             case .pythonNone?: break
             case let .dict(pairs, complete)?:

@@ -42,6 +42,14 @@ struct PickleMachine {
     var tracked: [TrackedValue] = []
     /// Container items kept in `tracked`, against its budget.
     var trackedItems = 0
+    /// Dict keys applied as array wrapper attributes, against the same budget.
+    var appliedKeys = 0
+    /// Each dtype's item size and whether it holds objects, by its index in `tracked`, once worked out.
+    var dtypeLayouts: [Int: (itemSize: Int, hasObject: Bool)] = [:]
+    /// Stack, memo and tracked values copied into plain-loader forks, against a budget of a few times the input.
+    var forkWork = 0
+    /// Persistent ids past `maxTrackedValues` that were not recorded.
+    var droppedPersistentIDs = 0
     /// No opcode may start at or past this offset (a plain-loader fork's budget).
     var readLimit = Int.max
     /// Plain-loader forks run so far (`PickleMachine+Joblib.swift`).
@@ -74,6 +82,8 @@ struct PickleMachine {
         frameEnd = 0
         tracked.removeAll(keepingCapacity: true)
         trackedItems = 0
+        appliedKeys = 0
+        dtypeLayouts.removeAll()
         return try run(from: start)
     }
 
@@ -154,7 +164,13 @@ struct PickleMachine {
             try push(.unknown, at)
         case .binPersID:
             let id = try pop(at)
-            if tracksValues { persistentIDs.append((results.count, baseOffset + at, constant(id))) }
+            if tracksValues {
+                if persistentIDs.count < policy.limits.maxTrackedValues {
+                    persistentIDs.append((results.count, baseOffset + at, constant(id)))
+                } else {
+                    droppedPersistentIDs += 1
+                }
+            }
             try push(.unknown, at)
         case .string:
             let text = try line(&i, at)

@@ -4,4 +4,6 @@ struct PickleReading {
     var report: PickleScanReport
     var results: [PickleConstant]
     var persistentIDs: [(pickle: Int, offset: Int, id: PickleConstant)]
+    /// Persistent ids past `PickleLimits.maxTrackedValues`, not recorded.
+    var droppedPersistentIDs: Int
 }

@@ -87,7 +87,8 @@ public struct PickleScanner: Sendable {
         }.map(\.element)
         let report = PickleScanReport(findings: findings, globals: machine.globals.uses, pickles: pickles,
                                       end: baseOffset + end, bytesScanned: input.count)
-        return PickleReading(report: report, results: machine.results, persistentIDs: machine.persistentIDs)
+        return PickleReading(report: report, results: machine.results, persistentIDs: machine.persistentIDs,
+                             droppedPersistentIDs: machine.droppedPersistentIDs)
     }
 
     private func finding(_ rule: PickleRule, _ severity: FindingSeverity, _ offset: Int, _ message: String) -> PickleFinding {

@@ -82,6 +82,10 @@ enum TorchLegacyFile {
     /// (the first id of a key decides, as in `_legacy_load`); nil after reporting one that cannot be followed.
     private static func storages(_ reading: PickleReading, report: (Int, String) -> Void) -> [String: (elementSize: Int, count: Int)]? {
         var storages: [String: (elementSize: Int, count: Int)] = [:]
+        guard reading.droppedPersistentIDs == 0 else {
+            report(0, "more persistent ids than max_tracked_values (\(reading.persistentIDs.count)); the storages cannot be checked")
+            return nil
+        }
         for persistent in reading.persistentIDs {
             guard persistent.pickle == 3 else {
                 report(persistent.offset, "a persistent id in pickle \(persistent.pickle + 1), which torch.load reads without persistent ids and refuses")
