@@ -10,8 +10,10 @@ enum CompressedStream {
     }
 
     enum Reading {
-        /// The content, and problems of the wrapper that do not stop reading it (checks, trailing bytes).
+        /// The content (up to a corruption, which is then among the problems: a loader reading the
+        /// stream in chunks has used that much), and the wrapper's problems (checks, trailing bytes).
         case content([UInt8], problems: [(offset: Int, message: String)])
+        /// A header that cannot be read: nothing comes out.
         case malformed(offset: Int, message: String)
         case tooLarge
     }
@@ -21,9 +23,14 @@ enum CompressedStream {
         if bytes.count >= 2, bytes[0] == 0x78, (0x7800 | Int(bytes[1])) % 31 == 0, bytes[1] & 0x20 == 0 { return .zlib }
         if bytes.starts(with: [0x1F, 0x8B, 0x08]) { return .gzip }
         if bytes.starts(with: Array("ZF0x".utf8)) || bytes.starts(with: Array("ZF0X".utf8)) { return .joblibZFile }
-        if bytes.starts(with: Array("BZh".utf8)) { return .unreadable("bz2") }
+        // bz2: a block size digit, then a block's or the end-of-stream's magic.
+        if bytes.starts(with: Array("BZh".utf8)), bytes.count >= 10, (0x31...0x39).contains(bytes[3]),
+           bytes.starts(with: [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], at: 4) || bytes.starts(with: [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], at: 4) {
+            return .unreadable("bz2")
+        }
         if bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return .unreadable("xz") }
-        if bytes.starts(with: [0x5D, 0x00, 0x00]) { return .unreadable("lzma") }
+        // lzma "alone": properties 0x5D, a dictionary size, and the unknown length (-1) a streaming writer gives.
+        if bytes.starts(with: [0x5D, 0x00]), bytes.starts(with: Array(repeating: 0xFF, count: 8), at: 5) { return .unreadable("lzma") }
         if bytes.starts(with: [0x04, 0x22, 0x4D, 0x18]) { return .unreadable("lz4") }
         return nil
     }
@@ -39,20 +46,17 @@ enum CompressedStream {
     }
 
     private static func inflate(_ bytes: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Result<(output: [UInt8], end: Int), InflateStop> {
-        do {
-            let (output, consumed) = try Inflater.inflate(UnsafeRawBufferPointer(rebasing: bytes[start...]), limit: limit)
-            return .success((output, start + consumed))
-        } catch {
-            switch error {
-            case .tooLarge: return .failure(.tooLarge)
-            case let .malformed(problem, offset): return .failure(.malformed(start + offset, problem))
-            }
+        let (output, consumed, failure) = Inflater.inflatePrefix(UnsafeRawBufferPointer(rebasing: bytes[start...]), limit: limit)
+        switch failure {
+        case nil: return .success((output, start + consumed))
+        case .tooLarge?: return .failure(.tooLarge)
+        case let .malformed(problem, offset)?: return .failure(.corrupt(output, start + offset, problem))
         }
     }
 
     private enum InflateStop: Error {
         case tooLarge
-        case malformed(Int, String)
+        case corrupt([UInt8], Int, String)
     }
 
     private static func zlib(_ bytes: UnsafeRawBufferPointer, from start: Int, limit: Int, trailing: String) -> Reading {
@@ -63,7 +67,8 @@ enum CompressedStream {
         guard bytes[start + 1] & 0x20 == 0 else { return .malformed(offset: start, message: "the zlib stream needs a preset dictionary") }
         switch inflate(bytes, from: start + 2, limit: limit) {
         case .failure(.tooLarge): return .tooLarge
-        case let .failure(.malformed(offset, problem)): return .malformed(offset: offset, message: "the zlib stream is corrupt: \(problem)")
+        case let .failure(.corrupt(output, offset, problem)):
+            return .content(output, problems: [(offset, "the zlib stream is corrupt: \(problem)")])
         case let .success((output, end)):
             var problems: [(Int, String)] = []
             if let stored = bytes.littleEndian(at: end, size: 4).map({ UInt32($0).byteSwapped }) {
@@ -94,7 +99,8 @@ enum CompressedStream {
         guard at < bytes.count else { return .malformed(offset: at, message: "the gzip member has no data") }
         switch inflate(bytes, from: at, limit: limit) {
         case .failure(.tooLarge): return .tooLarge
-        case let .failure(.malformed(offset, problem)): return .malformed(offset: offset, message: "the gzip data is corrupt: \(problem)")
+        case let .failure(.corrupt(output, offset, problem)):
+            return .content(output, problems: [(offset, "the gzip data is corrupt: \(problem)")])
         case let .success((output, end)):
             var problems: [(Int, String)] = []
             if let crc = bytes.littleEndian(at: end, size: 4), let size = bytes.littleEndian(at: end + 4, size: 4) {

@@ -78,8 +78,11 @@ public struct ModelFileScanner: Sendable {
             return [ModelFileFinding(.compressedMalformed, offset: offset, member: member, message: message)]
         case let .content(content, problems):
             budget -= content.count
-            var findings = problems.map { ModelFileFinding(.compressedMalformed, offset: $0.offset, member: member, message: $0.message) }
-            findings += content.withUnsafeBytes { scan($0, member: name, depth: depth + 1, budget: &budget, topLevel: true) }
+            // A stream's problems matter when joblib.load would unpickle what comes out; data that
+            // merely starts like a stream (a storage whose first bytes are 78 9C) is judged by its content.
+            let unpickled = content.withUnsafeBytes { [.pickle, .possiblePickle].contains(ModelFileKind($0)) }
+            var findings = unpickled ? problems.map { ModelFileFinding(.compressedMalformed, offset: $0.offset, member: member, message: $0.message) } : []
+            findings += content.withUnsafeBytes { scan($0, member: name, depth: depth + 1, budget: &budget, topLevel: unpickled && problems.isEmpty) }
             return findings
         }
     }

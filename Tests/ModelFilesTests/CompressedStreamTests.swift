@@ -63,7 +63,8 @@ import ModelFiles
             (Array(Self.zlib(good).dropLast(4)), "without its Adler-32"), (Array("ZF0x5".utf8) + Array(repeating: 0x20, count: 16) + [0x78, 0x02], "not a zlib header"),
             (Array("ZF0x9".utf8) + Array(repeating: 0x20, count: 16) + Self.zlib(good), "declares 9 bytes"),
             ([0x1F, 0x8B, 8, 0xE0, 0, 0, 0, 0, 0, 3] + Self.stored(good), "reserved flags"),
-            ([0x78, 0x01, 0x07], "corrupt"),
+            // A stored block of the pickle, then a block of the reserved type 3.
+            ([0x78, 0x01] + [0] + Array(Self.stored(good).dropFirst()) + [0x07], "corrupt"),
         ]
         for (bytes, text) in cases {
             let findings = Self.scan(bytes)
@@ -72,8 +73,8 @@ import ModelFiles
     }
 
     @Test func bz2XzLzmaAndLz4CannotBeJudged() {
-        for (magic, name) in [(Array("BZh9".utf8), "bz2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
-                              ([0x5D, 0x00, 0x00, 0x80], "lzma"), ([0x04, 0x22, 0x4D, 0x18], "lz4")] {
+        for (magic, name) in [(Array("BZh91AY&SY".utf8), "bz2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
+                              ([0x5D, 0x00, 0x00, 0x80, 0x00] + Array(repeating: 0xFF, count: 8), "lzma"), ([0x04, 0x22, 0x4D, 0x18], "lz4")] {
             let findings = Self.scan(magic + Array(repeating: 0, count: 12))
             #expect(findings.map(\.rule) == ["compressed.unreadable"])
             #expect(findings.first?.message.contains(name) == true)
@@ -98,6 +99,16 @@ import ModelFiles
         var limits = ContainerLimits()
         limits.maxNesting = 8
         #expect(Self.scan(bytes, limits).isEmpty)
+    }
+
+    @Test func dataThatMerelyStartsLikeAStreamIsJudgedByWhatComesOut() {
+        // A float storage whose first bytes are 78 9C, an int32 storage starting with 93 (5D 00 00 00):
+        // nothing joblib could unpickle comes out, so there is nothing to report.
+        let floats: [UInt8] = [0x78, 0x9C] + Array(repeating: 0xFF, count: 30)
+        #expect(Self.scan(floats).isEmpty)
+        #expect(Self.scan([0x5D, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]).isEmpty)
+        // Inside a zip too.
+        #expect(ZipBytes.stored([("archive/data/0", floats)]).withUnsafeBytes { ModelFileScanner().scan($0) }.isEmpty)
     }
 
     @Test func textIsNotTakenForACompressedStream() {
