@@ -35,10 +35,13 @@ public struct PickleScanner: Sendable {
 
     /// The scan, and with `tracksValues` what each pickle returned and every persistent id (for
     /// container readers). A stream with joblib arrays is read again with values tracked, since
-    /// their shapes and dtypes may be built anywhere before them.
-    func read(_ input: UnsafeRawBufferPointer, baseOffset: Int, pickleCount: Int?, tracksValues: Bool) -> PickleReading {
+    /// their shapes and dtypes may be built anywhere before them. `joblibArrays: false` for
+    /// containers whose loader is not joblib's (legacy torch files).
+    func read(_ input: UnsafeRawBufferPointer, baseOffset: Int, pickleCount: Int?, tracksValues: Bool,
+              joblibArrays: Bool = true) -> PickleReading {
         var machine = PickleMachine(input: input, policy: policy, baseOffset: baseOffset)
         machine.tracksValues = tracksValues
+        machine.readsJoblibArrays = joblibArrays
         var pickles = 0
         var end = 0
         var extra: [PickleFinding] = []
@@ -53,7 +56,7 @@ public struct PickleScanner: Sendable {
                 let at = baseOffset + error.offset
                 switch error.kind {
                 case .needsValues:
-                    return read(input, baseOffset: baseOffset, pickleCount: pickleCount, tracksValues: true)
+                    return read(input, baseOffset: baseOffset, pickleCount: pickleCount, tracksValues: true, joblibArrays: joblibArrays)
                 case .limit:
                     extra.append(finding(.limitExceeded, .high, at, error.problem + "; the rest was not judged"))
                 case .malformed where pickles == 0:

@@ -27,7 +27,8 @@ enum TorchLegacyFile {
     ]
 
     static func findings(_ bytes: UnsafeRawBufferPointer, member: String?, policy: PicklePolicy) -> [ModelFileFinding] {
-        let reading = PickleScanner(policy: policy).read(bytes, baseOffset: 0, pickleCount: 5, tracksValues: true)
+        // torch.load reads the pickles as plain pickles: a joblib array wrapper is just an object here.
+        let reading = PickleScanner(policy: policy).read(bytes, baseOffset: 0, pickleCount: 5, tracksValues: true, joblibArrays: false)
         var findings = reading.report.findings.map { ModelFileFinding(pickle: $0, member: member) }
         func report(_ offset: Int, _ message: String) {
             findings.append(ModelFileFinding(.torchLegacyMalformed, offset: offset, member: member, message: message))
