@@ -118,3 +118,22 @@ import ModelFiles
         #expect(kind("ZF header\n") == .other)
     }
 }
+
+extension CompressedStreamTests {
+    @Test func cuttingACompressedJoblibNeverPassesOnceItsPickleHasStarted() throws {
+        for file in ["benign-joblib-zlib.joblib", "benign-joblib-gzip.joblib"] {
+            let bytes = try #require(CorpusEntry.all.first { $0.file == file }).bytes()
+            #expect(Self.scan(bytes).isEmpty)
+            var passing: [Int] = []
+            for length in 2..<bytes.count where Self.scan(Array(bytes[..<length])).allSatisfy({ $0.severity < .high }) {
+                passing.append(length)
+            }
+            // Only cuts inside the header and the first block's code tables pass: nothing has come out
+            // of the stream yet, so joblib.load has nothing to unpickle either. Past them, every cut fails.
+            let header = file.hasSuffix("gzip.joblib") ? [2] : []
+            let tables = Array(passing.drop { header.contains($0) })
+            #expect(tables == Array((tables.first ?? 0)..<((tables.first ?? 0) + tables.count)), "\(file): \(passing)")
+            #expect((passing.max() ?? 0) < 400, "\(file): cuts that pass: \(passing)")
+        }
+    }
+}
