@@ -95,7 +95,10 @@ enum CompressedStream {
             guard at < bytes.count else { return .malformed(offset: 10, message: "a gzip header name or comment runs past the file") }
             at += 1
         }
-        if flags & 2 != 0 { at += 2 }
+        if flags & 2 != 0 {
+            guard bytes.count - at >= 2 else { return .malformed(offset: at, message: "the gzip header's CRC is cut off") }
+            at += 2
+        }
         guard at < bytes.count else { return .malformed(offset: at, message: "the gzip member has no data") }
         switch inflate(bytes, from: at, limit: limit) {
         case .failure(.tooLarge): return .tooLarge

@@ -63,6 +63,8 @@ import ModelFiles
             (Array(Self.zlib(good).dropLast(4)), "without its Adler-32"), (Array("ZF0x5".utf8) + Array(repeating: 0x20, count: 16) + [0x78, 0x02], "not a zlib header"),
             (Array("ZF0x9".utf8) + Array(repeating: 0x20, count: 16) + Self.zlib(good), "declares 9 bytes"),
             ([0x1F, 0x8B, 8, 0xE0, 0, 0, 0, 0, 0, 3] + Self.stored(good), "reserved flags"),
+            // Found by ModelContainerFuzz: a header CRC flag on a header that ends there.
+            ([0x1F, 0x8B, 8, 2, 0, 0, 0, 0, 0, 3, 0], "CRC is cut off"),
             // A stored block of the pickle, then a block of the reserved type 3.
             ([0x78, 0x01] + [0] + Array(Self.stored(good).dropFirst()) + [0x07], "corrupt"),
         ]
