@@ -3,12 +3,12 @@
 public struct ContainerLimits: Sendable, Equatable {
     /// Members of one zip archive (`max_members`).
     public var maxMembers = 65_536
-    /// Bytes inflated across the whole file, nested archives included (`max_uncompressed_bytes`).
+    /// Bytes inflated across the whole file, nested archives and joblib's zlib/gzip streams included (`max_uncompressed_bytes`).
     public var maxUncompressedBytes = 1 << 30
-    /// Uncompressed size over compressed size of one deflated member (`max_compression_ratio`);
+    /// Uncompressed size over compressed size of one deflated member or compressed file (`max_compression_ratio`);
     /// DEFLATE tops out near 1032, so only degenerate members pass 250.
     public var maxCompressionRatio = 250
-    /// Zips inside zips (`max_nesting`); the outer file is depth 0.
+    /// Zips and compressed streams inside one another (`max_nesting`); the outer file is depth 0.
     public var maxNesting = 3
     /// A safetensors or .npy header's declared length.
     public var maxHeaderBytes = 100 << 20

@@ -12,6 +12,9 @@ public enum ContainerRule: String, Sendable, CaseIterable {
     case ggufMalformed = "gguf.malformed"
     case kerasLambda = "keras.lambda-layer"
     case kerasCustomModule = "keras.custom-module"
+    case torchLegacyMalformed = "torch-legacy.malformed"
+    case compressedMalformed = "compressed.malformed"
+    case compressedUnreadable = "compressed.unreadable"
 
     public var severity: FindingSeverity {
         switch self {
@@ -33,6 +36,9 @@ public enum ContainerRule: String, Sendable, CaseIterable {
         case .ggufMalformed: "A GGUF header declares counts or lengths that the file cannot hold; readers that trust them allocate or read out of bounds."
         case .kerasLambda: "The Keras config holds a Lambda layer, whose Python code (marshalled bytecode or a function name) runs when the model is loaded."
         case .kerasCustomModule: "The Keras config names a class from a module outside Keras; loading imports that module and runs its code."
+        case .torchLegacyMalformed: "A legacy torch.save file does not follow its layout (magic, protocol 1001, five pickles, then each storage's element count and bytes as the persistent ids declare them), or bytes follow the last storage: torch.load and a scanner would read different things."
+        case .compressedMalformed: "A zlib or gzip stream (joblib's compressed files) is corrupt, fails its checksum or length check, or has bytes after its end; what joblib.load makes of it cannot be vouched for."
+        case .compressedUnreadable: "The file is compressed with bz2, xz, lzma or lz4 (joblib's other compressors) or in joblib's old format with a size that cannot be read; joblib.load unpickles its content, which the scan cannot read, so it cannot be judged."
         }
     }
 
@@ -44,6 +50,9 @@ public enum ContainerRule: String, Sendable, CaseIterable {
         case .npyMalformed, .safetensorsMalformed, .ggufMalformed: "Re-export the file with its reference writer from a trusted copy."
         case .kerasLambda: "Replace the Lambda layer by a registered layer class, or ship the weights alone."
         case .kerasCustomModule: "Ship the weights alone, or add the module to allow_globals after reviewing it."
+        case .torchLegacyMalformed: "Re-save the model from a trusted copy with torch.save's default zip format, or as safetensors."
+        case .compressedMalformed: "Re-save the model from a trusted copy (joblib.dump with compress=True writes zlib)."
+        case .compressedUnreadable: "Re-save with joblib.dump(compress=True) (zlib) or without compression, or as safetensors or ONNX."
         }
     }
 }

@@ -28,6 +28,18 @@ struct Inflater {
         return (inflater.output, inflater.position)
     }
 
+    /// Inflates as far as the stream allows: what came out before a corruption (a loader reading
+    /// the stream in chunks has used it by then), and the failure, if any.
+    static func inflatePrefix(_ input: UnsafeRawBufferPointer, limit: Int) -> (output: [UInt8], consumed: Int, failure: Failure?) {
+        var inflater = Inflater(input, limit: limit)
+        do {
+            try inflater.run()
+            return (inflater.output, inflater.position, nil)
+        } catch {
+            return (inflater.output, inflater.position, error)
+        }
+    }
+
     private mutating func bits(_ count: Int) throws(Failure) -> Int {
         while bitCount < count {
             guard position < input.count else { throw .malformed("the deflate stream ends early", offset: position) }

@@ -1,6 +1,6 @@
 /// What a model file (or a member of one) is, told by its first bytes, never by its name.
 public enum ModelFileKind: Sendable, Equatable {
-    /// Starts with PROTO (0x80): protocol 2 to 5 pickles, legacy `torch.save`, joblib.
+    /// Starts with PROTO (0x80): protocol 2 to 5 pickles, legacy `torch.save` files, joblib dumps.
     case pickle
     /// Starts with an opcode of protocols 0/1 and ends with STOP; judged as a pickle only if it imports something.
     case possiblePickle
@@ -10,6 +10,8 @@ public enum ModelFileKind: Sendable, Equatable {
     case gguf
     /// Starts like a protobuf ModelProto (`OnnxModelScan.hasSignature`): ONNX has no magic.
     case onnx
+    /// zlib, gzip, joblib's old `ZF` format, bz2, xz, lzma or lz4: what joblib's compressed files start with.
+    case compressed
     case other
 
     static let textPickleStarts: Set<UInt8> = Set("(c]})NILFSVXBCKMJGUTdlt".utf8)
@@ -31,6 +33,8 @@ public enum ModelFileKind: Sendable, Equatable {
             self = .safetensors
         } else if OnnxModelScan.hasSignature(bytes) {
             self = .onnx
+        } else if CompressedStream.format(bytes) != nil {
+            self = .compressed
         } else if let first = bytes.first, Self.textPickleStarts.contains(first),
                   bytes.reversed().first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ".") {
             self = .possiblePickle

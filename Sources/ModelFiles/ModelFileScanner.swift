@@ -1,8 +1,9 @@
 /// Scans a model file by its content: pickles through `PickleScanner`; zip archives (PyTorch
 /// checkpoints, Keras `.keras`, NumPy `.npz`) member by member, each member again by content, to
 /// a bounded nesting depth; `.npy` object arrays as the pickles they hold; safetensors and GGUF
-/// headers against the file; ONNX models for external data and custom operators (`OnnxModelScan`).
-/// Nothing is executed, and hostile sizes cost bounded work.
+/// headers against the file; ONNX models for external data and custom operators (`OnnxModelScan`);
+/// legacy `torch.save` files pickle by pickle and storage by storage; joblib's compressed files by
+/// their content. Nothing is executed, and hostile sizes cost bounded work.
 ///
 /// ```swift
 /// let findings = try ModelFileScanner().scanFile(atPath: "model.pt")
@@ -42,6 +43,7 @@ public struct ModelFileScanner: Sendable {
     private func scan(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int, topLevel: Bool,
                       folder: String? = nil, visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
         switch ModelFileKind(bytes) {
+        case .pickle where TorchLegacyFile.looksLike(bytes): return TorchLegacyFile.findings(bytes, member: member, policy: policy)
         case .pickle: return pickleFindings(bytes, member: member, strict: topLevel)
         case .possiblePickle: return pickleFindings(bytes, member: member, strict: false)
         case .zip:
@@ -62,7 +64,48 @@ public struct ModelFileScanner: Sendable {
         case .safetensors: return SafetensorsHeader.findings(bytes, member: member, limits: limits)
         case .gguf: return GGUFHeader.findings(bytes, member: member)
         case .onnx: return OnnxModelScan.findings(bytes, member: member, folder: folder, limits: limits)
+        case .compressed:
+            guard depth <= limits.maxNesting else {
+                return [ModelFileFinding(.limitExceeded, offset: 0, member: member,
+                                         message: "a compressed stream nested \(depth) deep, past max_nesting (\(limits.maxNesting)); not read")]
+            }
+            return compressedFindings(bytes, member: member, depth: depth, budget: &budget, visit: visit)
         case .other: return []
+        }
+    }
+
+    /// A joblib compressed file: the wrapper's problems, then the content scanned by its own kind.
+    /// The content is shown to `visit` like a zip member's (named `(zlib content)`), so a caller's
+    /// secret scan reads what joblib would unpickle.
+    private func compressedFindings(_ bytes: UnsafeRawBufferPointer, member: String?, depth: Int, budget: inout Int,
+                                    visit: (ZipMemberContent) -> Void) -> [ModelFileFinding] {
+        guard let format = CompressedStream.format(bytes) else { return [] }
+        if case let .unreadable(name) = format {
+            return [ModelFileFinding(.compressedUnreadable, offset: 0, member: member,
+                                     message: "compressed with \(name), which the scan does not decompress; joblib.load would unpickle the content, so it cannot be judged")]
+        }
+        let ratioCap = max(bytes.count, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
+        let cap = min(ratioCap.overflow ? Int.max : ratioCap.partialValue, budget)
+        let name = (member.map { $0 + "!" } ?? "") + "(\(format == .gzip ? "gzip" : "zlib") content)"
+        switch CompressedStream.read(bytes, format, limit: cap) {
+        case .tooLarge:
+            return [ModelFileFinding(.limitExceeded, offset: 0, member: member, message: cap < budget
+                ? "inflates past \(limits.maxCompressionRatio) times its \(bytes.count) compressed bytes (max_compression_ratio); not judged"
+                : "inflating it passes max_uncompressed_bytes (\(limits.maxUncompressedBytes)) for the file; not judged")]
+        case let .malformed(offset, message):
+            return [ModelFileFinding(.compressedMalformed, offset: offset, member: member, message: message)]
+        case let .content(content, problems):
+            budget -= content.count
+            // A stream's problems matter when joblib.load would unpickle what comes out; data that
+            // merely starts like a stream (a storage whose first bytes are 78 9C) is judged by its content.
+            let unpickled = content.withUnsafeBytes { [.pickle, .possiblePickle].contains(ModelFileKind($0)) }
+            var findings = unpickled ? problems.map { ModelFileFinding(.compressedMalformed, offset: $0.offset, member: member, message: $0.message) } : []
+            findings += content.withUnsafeBytes { inflated in
+                let found = scan(inflated, member: name, depth: depth + 1, budget: &budget, topLevel: unpickled && problems.isEmpty, visit: visit)
+                visit(ZipMemberContent(name: name, bytes: inflated))
+                return found
+            }
+            return findings
         }
     }
 

@@ -17,13 +17,18 @@ public struct PickleLimits: Sendable, Equatable {
     /// Longest module or name (in bytes) taken as an import name; longer ones are judged as their
     /// first bytes, which no allowlist entry matches. 1,024.
     public var maxNameLength: Int
+    /// Most values kept in full while values are tracked (joblib streams with arrays, legacy torch
+    /// files); past it values are kept by kind only, and an array whose shape or dtype was not kept
+    /// is a finding. 1,048,576: about 64 MB.
+    public var maxTrackedValues: Int
 
     public init(maxStackDepth: Int = 100_000, maxMemoEntries: Int = 1 << 24, maxPickles: Int = 1_024,
-                maxFindings: Int = 256, maxNameLength: Int = 1_024) {
+                maxFindings: Int = 256, maxNameLength: Int = 1_024, maxTrackedValues: Int = 1 << 20) {
         self.maxStackDepth = max(maxStackDepth, 8)
         self.maxMemoEntries = max(maxMemoEntries, 0)
         self.maxPickles = max(maxPickles, 1)
         self.maxFindings = max(maxFindings, 1)
         self.maxNameLength = max(maxNameLength, 16)
+        self.maxTrackedValues = max(maxTrackedValues, 0)
     }
 }

@@ -32,6 +32,7 @@ extension PickleMachine {
         let index = globals.intern(resolved, offset: baseOffset + at) {
             GlobalVerdict.judge(resolved, alternate: alternate, policy: policy, allowGlobals: allow)
         }
+        if resolved == Self.arrayWrapper { sawArrayWrapper = true }
         let renamed = resolved == raw ? "" : " (written as `\(raw)`)"
         switch globals[index].verdict {
         case .allowed: break
@@ -54,6 +55,8 @@ extension PickleMachine {
         case .instance, .unknown:
             report(.indirectCall, .high, at, message: "\(op) calls \(describe(callable))")
             return .unknown
+        case .tracked:
+            return call(untracked(callable), at, op)
         case .text, .data, .absent:
             // Not callable: the loader raises TypeError here, after which nothing more runs.
             return .unknown
@@ -68,6 +71,8 @@ extension PickleMachine {
                    message: "BUILD sets attributes of the imported `\(globals[target.index].name)` itself")
         case .instance:
             globals[target.index].builds += 1
+        case .tracked:
+            build(untracked(target), at)
         case .text, .data, .unknown, .absent:
             break
         }
@@ -77,6 +82,7 @@ extension PickleMachine {
     mutating func extendContainer(below first: Int, _ at: Int, _ op: String) throws(PickleStop) {
         guard first <= stack.count, first > fence else { throw .malformed(at, "stack underflow") }
         mutate(stack[first - 1], at, op)
+        if tracksValues { append(stack[first...], to: stack[first - 1]) }
         stack.removeSubrange(first...)
     }
 
@@ -85,6 +91,7 @@ extension PickleMachine {
         guard first <= stack.count, first > fence else { throw .malformed(at, "stack underflow") }
         guard (stack.count - first) % 2 == 0 else { throw .malformed(at, "odd number of items for \(op)") }
         mutate(stack[first - 1], at, op)
+        if tracksValues { insert(stack[first...], into: stack[first - 1]) }
         stack.removeSubrange(first...)
     }
 
@@ -108,6 +115,7 @@ extension PickleMachine {
         case .global: "the imported `\(globals[value.index].name)`"
         case .instance: "the result of calling `\(globals[value.index].name)`"
         case .unknown: "a value of unknown origin (a persistent id, an extension code or an indirect call)"
+        case .tracked: describe(untracked(value))
         case .data, .absent: "a value that is not a string"
         }
     }

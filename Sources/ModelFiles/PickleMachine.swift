@@ -20,7 +20,7 @@ struct PickleMachine {
     let maxStackDepth: Int
     let maxMemoEntries: Int
     /// `PickleOpcode.byByte`, held here so the loop does not check the global's initialisation per opcode.
-    private let opcodes = PickleOpcode.byByte
+    let opcodes = PickleOpcode.byByte
     var memo = PickleMemo()
     /// The PROTO of the pickle being read (0 until one appears): decides compatibility renames.
     var proto = 0
@@ -31,6 +31,32 @@ struct PickleMachine {
     var frameEnd = 0
     var globals = GlobalTable()
     var ledger: FindingLedger
+    /// Keep numbers, tuples, lists, dicts and call results in full (`tracked`), not only their kinds:
+    /// off for plain scans, on when a container's layout depends on the values.
+    var tracksValues = false
+    /// Follow joblib's unpickler: BUILD on a `NumpyArrayWrapper` reads the array's bytes from the
+    /// stream right there. Off inside the nested pickle of an object array and in plain-loader forks.
+    var readsJoblibArrays = true
+    /// The stream imported joblib's array wrapper, so BUILD may read inline array data.
+    var sawArrayWrapper = false
+    var tracked: [TrackedValue] = []
+    /// Container items kept in `tracked`, against its budget.
+    var trackedItems = 0
+    /// Dict keys applied as array wrapper attributes, against the same budget.
+    var appliedKeys = 0
+    /// Each dtype's item size and whether it holds objects, by its index in `tracked`, once worked out.
+    var dtypeLayouts: [Int: (itemSize: Int, hasObject: Bool)] = [:]
+    /// Stack, memo and tracked values copied into plain-loader forks, against a budget of a few times the input.
+    var forkWork = 0
+    /// Persistent ids past `maxTrackedValues` that were not recorded.
+    var droppedPersistentIDs = 0
+    /// No opcode may start at or past this offset (a plain-loader fork's budget).
+    var readLimit = Int.max
+    /// Plain-loader forks run so far (`PickleMachine+Joblib.swift`).
+    var forks = 0
+    /// With `tracksValues`: what each pickle read so far returned, and every persistent id, by pickle.
+    var results: [PickleConstant] = []
+    var persistentIDs: [(pickle: Int, offset: Int, id: PickleConstant)] = []
 
     init(input: UnsafeRawBufferPointer, policy: PicklePolicy, baseOffset: Int) {
         self.input = input
@@ -54,9 +80,21 @@ struct PickleMachine {
         memo = PickleMemo(expectedEntries: min((input.count - start) / 8, maxMemoEntries))
         proto = 0
         frameEnd = 0
+        tracked.removeAll(keepingCapacity: true)
+        trackedItems = 0
+        appliedKeys = 0
+        dtypeLayouts.removeAll()
+        return try run(from: start)
+    }
+
+    /// Reads opcodes from `start` on the current stack and memo through a STOP; returns the offset after it.
+    mutating func run(from start: Int) throws(PickleStop) -> Int {
         var i = start
         while true {
             guard i < input.count else { throw .malformed(i, "the input ends before the pickle's STOP") }
+            guard i < readLimit else {
+                throw PickleStop(kind: .limit, offset: i, problem: "a plain unpickler reads joblib array data as opcodes past \(PickleMachine.forkBytes) bytes")
+            }
             let at = i
             let byte = input[i]
             i += 1
@@ -82,7 +120,8 @@ struct PickleMachine {
     private mutating func execute(_ op: PickleOpcode, at: Int, cursor i: inout Int) throws(PickleStop) -> Bool {
         switch op {
         case .stop:
-            _ = try pop(at)
+            let result = try pop(at)
+            if tracksValues { results.append(constant(result)) }
             return true
         case .mark:
             try checkDepth(at)
@@ -93,18 +132,30 @@ struct PickleMachine {
             if let mark = fences.last, mark == stack.count { _ = try closeMark(at) } else { _ = try pop(at) }
         case .popMark: _ = try popToMark(at)
         case .dup: try push(try top(at), at)
-        case .float, .int, .long:
+        case .float, .long:
             _ = try line(&i, at)
             try push(.data, at)
-        case .binInt: _ = try unsigned(4, &i, at); try push(.data, at)
-        case .binInt1: _ = try unsigned(1, &i, at); try push(.data, at)
-        case .binInt2: _ = try unsigned(2, &i, at); try push(.data, at)
+        case .int:
+            let text = try line(&i, at)
+            try push(tracksValues ? decimal(text, at) : .data, at)
+        case .binInt:
+            let value = Int(Int32(truncatingIfNeeded: try unsigned(4, &i, at)))
+            try push(tracksValues ? track(.int(value)) : .data, at)
+        case .binInt1: let value = try unsigned(1, &i, at); try push(tracksValues ? track(.int(Int(value))) : .data, at)
+        case .binInt2: let value = try unsigned(2, &i, at); try push(tracksValues ? track(.int(Int(value))) : .data, at)
         case .binFloat: _ = try unsigned(8, &i, at); try push(.data, at)
-        case .none, .newTrue, .newFalse, .emptyList, .emptyTuple, .emptyDict, .emptySet, .nextBuffer:
+        case .emptySet, .nextBuffer:
             try push(.data, at)
+        case .none: try push(tracksValues ? track(.pythonNone) : .data, at)
+        case .newTrue, .newFalse: try push(tracksValues ? track(.bool(op == .newTrue)) : .data, at)
+        case .emptyList: try push(tracksValues ? track(.list([], complete: true)) : .data, at)
+        case .emptyTuple: try push(tracksValues ? track(.tuple([])) : .data, at)
+        case .emptyDict: try push(tracksValues ? track(.dict([], complete: true)) : .data, at)
         case .long1:
-            try skip(try byte(&i, at), &i, at)
-            try push(.data, at)
+            let count = try byte(&i, at)
+            let start = i
+            try skip(count, &i, at)
+            try push(tracksValues ? long(start, count) : .data, at)
         case .long4:
             try skip(try signedLength(&i, at), &i, at)
             try push(.data, at)
@@ -112,7 +163,14 @@ struct PickleMachine {
             _ = try line(&i, at)
             try push(.unknown, at)
         case .binPersID:
-            _ = try pop(at)
+            let id = try pop(at)
+            if tracksValues {
+                if persistentIDs.count < policy.limits.maxTrackedValues {
+                    persistentIDs.append((results.count, baseOffset + at, constant(id)))
+                } else {
+                    droppedPersistentIDs += 1
+                }
+            }
             try push(.unknown, at)
         case .string:
             let text = try line(&i, at)
@@ -141,16 +199,39 @@ struct PickleMachine {
         case .addItems:
             let mark = try closeMark(at)
             try extendContainer(below: mark, at, "ADDITEMS")
-        case .list, .tuple, .frozenSet:
+        case .frozenSet:
             _ = try popToMark(at)
             try push(.data, at)
+        case .list, .tuple:
+            let mark = try closeMark(at)
+            let items = stack[mark...]
+            var value = PickleValue.data
+            if tracksValues {
+                let kept = room(for: items.count)
+                if op == .list {
+                    value = track(.list(Array(items.prefix(kept)), complete: kept == items.count))
+                } else if kept == items.count {
+                    value = track(.tuple(Array(items)))
+                }
+            }
+            stack.removeSubrange(mark...)
+            try push(value, at)
         case .dict:
-            let items = try popToMark(at)
-            guard items % 2 == 0 else { throw .malformed(at, "odd number of items for DICT") }
-            try push(.data, at)
+            let mark = try closeMark(at)
+            guard (stack.count - mark) % 2 == 0 else { throw .malformed(at, "odd number of items for DICT") }
+            var value = PickleValue.data
+            if tracksValues {
+                let kept = room(for: (stack.count - mark) / 2)
+                value = track(.dict(pairs(stack[mark...], limit: kept), complete: 2 * kept == stack.count - mark))
+            }
+            stack.removeSubrange(mark...)
+            try push(value, at)
         case .tuple1, .tuple2, .tuple3:
-            for _ in 0..<Int(op.rawValue - PickleOpcode.tuple1.rawValue + 1) { _ = try pop(at) }
-            try push(.data, at)
+            let count = Int(op.rawValue - PickleOpcode.tuple1.rawValue + 1)
+            guard stack.count - fence >= count else { throw .malformed(at, "stack underflow") }
+            let value = tracksValues && room(for: count) == count ? track(.tuple(Array(stack.suffix(count)))) : .data
+            stack.removeLast(count)
+            try push(value, at)
         case .get: try fetch(try memoKey(try line(&i, at), at), at)
         case .binGet: try fetch(try byte(&i, at), at)
         case .longBinGet: try fetch(Int(try unsigned(4, &i, at)), at)
@@ -174,26 +255,34 @@ struct PickleMachine {
             let name = try line(&i, at)
             let index = try importGlobal(module: module, name: name, at, "INST")
             _ = try popToMark(at)
-            try push(call(.global(index), at, "INST"), at)
+            try push(result(of: .global(index), .data, .call, at, "INST"), at)
         case .obj:
             let mark = try closeMark(at)
             guard stack.count > mark else { throw .malformed(at, "stack underflow: OBJ needs a class after its MARK") }
             let callable = stack[mark]
             stack.removeSubrange(mark...)
-            try push(call(callable, at, "OBJ"), at)
+            try push(result(of: callable, .data, .call, at, "OBJ"), at)
         case .reduce:
-            _ = try pop(at)
-            try push(call(try pop(at), at, "REDUCE"), at)
+            let arguments = try pop(at)
+            try push(result(of: try pop(at), arguments, .call, at, "REDUCE"), at)
         case .newObj:
-            _ = try pop(at)
-            try push(call(try pop(at), at, "NEWOBJ"), at)
+            let arguments = try pop(at)
+            try push(result(of: try pop(at), arguments, .newObj, at, "NEWOBJ"), at)
         case .newObjEx:
             _ = try pop(at)
-            _ = try pop(at)
-            try push(call(try pop(at), at, "NEWOBJ_EX"), at)
+            let arguments = try pop(at)
+            try push(result(of: try pop(at), arguments, .newObj, at, "NEWOBJ_EX"), at)
         case .build:
-            _ = try pop(at)
-            build(try top(at), at)
+            let state = try pop(at)
+            let target = try top(at)
+            build(target, at)
+            if tracksValues { apply(state, to: target) }
+            if sawArrayWrapper, readsJoblibArrays {
+                // Any BUILD may be the wrapper's (through copyreg's reconstructors too); reading
+                // its array needs the values, so a scan that did not keep them starts over.
+                guard tracksValues else { throw PickleStop(kind: .needsValues, offset: at, problem: "joblib arrays need tracked values") }
+                if try isArrayWrapper(target, at) { try readInlineArray(target, at, cursor: &i) }
+            }
         case .proto:
             let version = try byte(&i, at)
             guard version <= 5 else { throw .malformed(at, "unsupported pickle protocol \(version)") }

@@ -30,7 +30,18 @@ public struct PickleScanner: Sendable {
     /// `pickle.malformed` (high), since a loader reading pickles in turn would run it that far.
     /// `baseOffset` is added to every offset, for pickles inside a larger file.
     public func scan(_ input: UnsafeRawBufferPointer, baseOffset: Int = 0, pickleCount: Int? = nil) -> PickleScanReport {
+        read(input, baseOffset: baseOffset, pickleCount: pickleCount, tracksValues: false).report
+    }
+
+    /// The scan, and with `tracksValues` what each pickle returned and every persistent id (for
+    /// container readers). A stream with joblib arrays is read again with values tracked, since
+    /// their shapes and dtypes may be built anywhere before them. `joblibArrays: false` for
+    /// containers whose loader is not joblib's (legacy torch files).
+    func read(_ input: UnsafeRawBufferPointer, baseOffset: Int, pickleCount: Int?, tracksValues: Bool,
+              joblibArrays: Bool = true) -> PickleReading {
         var machine = PickleMachine(input: input, policy: policy, baseOffset: baseOffset)
+        machine.tracksValues = tracksValues
+        machine.readsJoblibArrays = joblibArrays
         var pickles = 0
         var end = 0
         var extra: [PickleFinding] = []
@@ -44,6 +55,8 @@ public struct PickleScanner: Sendable {
             } catch {
                 let at = baseOffset + error.offset
                 switch error.kind {
+                case .needsValues:
+                    return read(input, baseOffset: baseOffset, pickleCount: pickleCount, tracksValues: true, joblibArrays: joblibArrays)
                 case .limit:
                     extra.append(finding(.limitExceeded, .high, at, error.problem + "; the rest was not judged"))
                 case .malformed where pickles == 0:
@@ -75,8 +88,10 @@ public struct PickleScanner: Sendable {
             if a.element.offset != b.element.offset { return a.element.offset < b.element.offset }
             return a.offset < b.offset
         }.map(\.element)
-        return PickleScanReport(findings: findings, globals: machine.globals.uses, pickles: pickles,
-                                end: baseOffset + end, bytesScanned: input.count)
+        let report = PickleScanReport(findings: findings, globals: machine.globals.uses, pickles: pickles,
+                                      end: baseOffset + end, bytesScanned: input.count)
+        return PickleReading(report: report, results: machine.results, persistentIDs: machine.persistentIDs,
+                             droppedPersistentIDs: machine.droppedPersistentIDs)
     }
 
     private func finding(_ rule: PickleRule, _ severity: FindingSeverity, _ offset: Int, _ message: String) -> PickleFinding {

@@ -17,6 +17,8 @@ struct PickleValue: Sendable, Equatable {
         case data
         /// No value: an empty memo slot (never on the stack).
         case absent
+        /// A value kept in full while the scan tracks values (`TrackedValue`): an index into the machine's table.
+        case tracked
     }
 
     /// Bits 0–2: the kind; for text, bits 3–4 its form and bits 8–39 its length.
@@ -37,10 +39,11 @@ struct PickleValue: Sendable, Equatable {
     static let unknown = PickleValue(.unknown)
     static let data = PickleValue(.data)
     static let absent = PickleValue(.absent)
+    static func tracked(_ index: Int) -> PickleValue { PickleValue(.tracked, position: index) }
 
     var kind: Kind { Kind(rawValue: word & 7) ?? .data }
     var isAbsent: Bool { word & 7 == Kind.absent.rawValue }
-    /// The global's index, for `.global` and `.instance`.
+    /// The global's index, for `.global` and `.instance`; the table index, for `.tracked`.
     var index: Int { position }
     /// The text, for `.text`.
     var text: PickleText {

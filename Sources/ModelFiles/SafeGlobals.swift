@@ -73,6 +73,9 @@ enum SafeGlobals {
             "_codecs.encode",
             "collections.OrderedDict", "collections.defaultdict", "collections.deque", "collections.Counter",
             "datetime.datetime", "datetime.date", "datetime.time", "datetime.timedelta", "datetime.timezone",
+            // joblib's stand-in for an array: it only stores attributes; the array data joblib reads
+            // at its BUILD is followed by the scan (PickleMachine+Joblib.swift).
+            "joblib.numpy_pickle.NumpyArrayWrapper",
         ]
         // Built-in types whose constructors build a value from their arguments and nothing else.
         for name in ["object", "set", "frozenset", "bytearray", "bytes", "slice", "complex", "range", "list",

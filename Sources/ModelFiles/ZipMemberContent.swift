@@ -1,4 +1,4 @@
-/// A zip member's content as `ModelFileScanner.scan(_:visitingMembers:)` read it, valid only
+/// A zip member's (or a compressed stream's) content as `ModelFileScanner.scan(_:visitingMembers:)` read it, valid only
 /// during the visit (an inflated member's bytes are released after it).
 public struct ZipMemberContent {
     /// The member's name as findings show it, nested members joined by `!` (`model.zip!inner.npz!arr_0.npy`).

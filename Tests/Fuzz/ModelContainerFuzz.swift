@@ -4,8 +4,9 @@
 // allocate what a declared length asks for; it must give the same findings twice; every finding
 // outside a member must lie inside the input; and small bounds must never produce fewer
 // findings of high severity than a pass (a bound hit is itself a finding); the member visitor
-// changes nothing and sees no member past the budget. Byte 0 picks small
-// bounds (bit 0); the rest is the file.
+// changes nothing and sees no member past the budget; a compressed stream never inflates past
+// its limit. Byte 0 picks small bounds (bit 0) and a small budget of tracked values (bit 1, for
+// joblib arrays and legacy torch files); the rest is the file.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -19,7 +20,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         limits.maxNesting = 1
         limits.maxHeaderBytes = 256
     }
-    let scanner = ModelFileScanner(limits: limits)
+    let policy = data[0] & 2 == 2 ? PicklePolicy(limits: PickleLimits(maxTrackedValues: 24)) : PicklePolicy()
+    let scanner = ModelFileScanner(policy: policy, limits: limits)
     let findings = scanner.scan(input)
     for finding in findings where finding.member == nil && (finding.offset < 0 || finding.offset > input.count) {
         fatalError("finding outside the input (\(input.count) bytes): \(finding)")
@@ -34,6 +36,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     guard visited == findings else { fatalError("two scans of the same bytes differ") }
+
+    if let format = CompressedStream.format(input), case let .content(content, problems) = CompressedStream.read(input, format, limit: 4_096) {
+        if content.count > 4_096 { fatalError("a compressed stream inflated past its limit: \(content.count)") }
+        for problem in problems where problem.offset < 0 || problem.offset > input.count { fatalError("problem outside the input: \(problem)") }
+    }
 
     // Inflating the raw bytes must respect the budget whatever the stream says.
     do {

@@ -1,8 +1,9 @@
 // fuzz-sources: Sources/ModelFiles
 // The pickle reader and simulator on arbitrary bytes: it must never crash or hang, must locate every
 // finding inside the input, must never pass bytes that do not end exactly at a STOP, must give the
-// same report twice and under a base offset (shifted), and must fail under the allowlist whatever
-// fails under the denylist. Byte 0 picks small limits (bit 0) and the base offset (the rest); the
+// same report twice and under a base offset (shifted), must fail under the allowlist whatever
+// fails under the denylist, and must give the same report when it tracks values in full (as joblib
+// arrays and legacy torch files need) as when it keeps kinds only. Byte 0 picks small limits (bit 0) and the base offset (the rest); the
 // other bytes are the pickle stream.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -12,7 +13,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
     let limits = knobs & 1 == 0
         ? PickleLimits()
-        : PickleLimits(maxStackDepth: 12, maxMemoEntries: 3, maxPickles: 2, maxFindings: 2, maxNameLength: 16)
+        : PickleLimits(maxStackDepth: 12, maxMemoEntries: 3, maxPickles: 2, maxFindings: 2, maxNameLength: 16, maxTrackedValues: 8)
     let strict = PickleScanner(policy: PicklePolicy(mode: .allowlist, limits: limits))
     let lenient = PickleScanner(policy: PicklePolicy(mode: .denylist, limits: limits))
     let report = strict.scan(input)
@@ -37,6 +38,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
           shifted.end - base == report.end else {
         fatalError("a base offset of \(base) does not shift every offset by exactly that")
     }
+
+    let tracked = strict.read(input, baseOffset: 0, pickleCount: nil, tracksValues: true).report
+    guard tracked == report else { fatalError("tracking values changes the report:\n\(tracked.findings)\n---\n\(report.findings)") }
 
     let loose = lenient.scan(input)
     if loose.fails(at: .high) && !report.fails(at: .high) {

@@ -12,7 +12,6 @@ struct CorpusEntry: Decodable, CustomStringConvertible {
     let trick: String
     let source: String?
     let pickles: Int?
-    let pending: String?
     /// Scanned by `ModelFileScanner` (a zip, NumPy, safetensors, GGUF or Keras file), not as a bare pickle.
     let container: Bool?
 

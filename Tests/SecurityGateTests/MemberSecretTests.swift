@@ -90,6 +90,23 @@ import Testing
         #expect(!sarif.contains("model.pt%21") && !sarif.contains("model.pt!"))
     }
 
+    /// joblib's compressed dumps are zlib streams: what joblib.load would unpickle is scanned for
+    /// secrets too (a training config saved with the model, its token in a pickle string).
+    @Test func aSecretInsideACompressedJoblibStreamIsFound() async throws {
+        let text = Array(Self.token.utf8)
+        let pickle: [UInt8] = [0x80, 0x02, 0x58] + (0..<4).map { UInt8(truncatingIfNeeded: text.count >> (8 * $0)) } + text + [0x2E]
+        var (a, b) = (1, 0)
+        for byte in pickle { a = (a + Int(byte)) % 65_521; b = (b + a) % 65_521 }
+        let adler = (b << 16) | a
+        let stream = [0x78, 0x9C] + ZipArchiveBytes.deflate(pickle) + (0..<4).reversed().map { UInt8(truncatingIfNeeded: adler >> (8 * $0)) }
+        #expect(!stream.contains(Array("ghp_".utf8)), "the token must be hidden by the compression")
+        let result = try await run(stream, options: "paths: [model.pt]")
+        let finding = try #require(result.findings.first { $0.rule == "secret.github-token" }, "\(result.findings.map(\.message))")
+        #expect(finding.location.path == "model.pt")
+        #expect(finding.message.hasPrefix("in member '(zlib content)', "), "\(finding.message)")
+        #expect(finding.excerpt?.contains(Self.token) == false)
+    }
+
     @Test func secretsOffLeavesMembersUnscannedButStillJudged() async throws {
         let archive = ZipArchiveBytes.archive([("archive/config.json", Self.config, .deflated)])
         let result = try await run(archive, options: "paths: [model.pt]\nsecrets: false")

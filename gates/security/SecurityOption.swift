@@ -37,11 +37,11 @@ enum SecurityOption {
     static let maxMembers = Option<Int>("max_members", default: 65_536, range: 1...10_000_000,
         help: "The most members of one zip archive (PyTorch checkpoint, .keras, .npz) that are read; an archive declaring more is a finding (container.limit-exceeded).")
     static let maxUncompressedBytes = Option<Int>("max_uncompressed_bytes", default: 1 << 30, range: .atLeast(1),
-        help: "The most bytes inflated from one file's deflated zip members, nested archives included; past it the rest is a finding (zip bombs), not skipped silently.")
+        help: "The most bytes inflated from one file's deflated zip members and compressed joblib streams, nested ones included; past it the rest is a finding (zip bombs), not skipped silently.")
     static let maxCompressionRatio = Option<Int>("max_compression_ratio", default: 250, range: 1...100_000,
-        help: "The largest uncompressed-to-compressed ratio of one deflated member; a member inflating further is a finding and is not judged (DEFLATE tops out near 1032, so only degenerate members pass 250).")
+        help: "The largest uncompressed-to-compressed ratio of one deflated zip member or compressed joblib stream; one inflating further is a finding and is not judged (DEFLATE tops out near 1032, so only degenerate members pass 250).")
     static let maxNesting = Option<Int>("max_nesting", default: 3, range: 0...16,
-        help: "How deep zips inside zips are read; a deeper one is a finding.")
+        help: "How deep zips and compressed streams inside one another are read; a deeper one is a finding.")
     static let maxOnnxGraphDepth = Option<Int>("max_onnx_graph_depth", default: 32, range: 0...64,
         help: "How deep subgraphs inside subgraphs of an ONNX model (If, Loop and Scan bodies) are read; a deeper one is a finding (container.limit-exceeded), not skipped silently.")
     static let maxOnnxNodes = Option<Int>("max_onnx_nodes", default: 10_000_000, range: 1...1_000_000_000,

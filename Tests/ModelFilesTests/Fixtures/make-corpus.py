@@ -12,10 +12,10 @@ expected.json lists, for each file:
   fails       the scan must fail at the default threshold (a finding of severity high or worse)
   flagged     the scan must report at least one finding; a file with neither is benign and must
               give no finding at all
-  pending     the container reader that will read the file properly (until then it fails closed)
   callables   `module.name` values that must appear among the findings' callables
   rules       rule ids that must appear among the findings
-  container   scanned by ModelFileScanner (zips, NumPy, safetensors, GGUF, Keras), not as a bare pickle
+  container   scanned by ModelFileScanner (zips, NumPy, safetensors, GGUF, Keras, joblib, legacy torch),
+              not as a bare pickle
   pickles     optional: scan only this many pickles (a container format whose reader comes later)
   trick, source   what the file exercises and where the technique was published
   onnxruntime     for a benign ONNX model: the onnxruntime version that loaded and ran it here
@@ -42,14 +42,12 @@ entries = []
 
 
 def write(name, data, malicious, callables=(), rules=(), trick="", source="", flagged=None, pickles=None,
-          fails=None, pending=None, container=False):
+          fails=None, container=False):
     with open(os.path.join(OUT, name), "wb") as f:
         f.write(data)
     fails = malicious if fails is None else fails
     entry = {"file": name, "malicious": malicious, "fails": fails, "flagged": fails if flagged is None else flagged,
              "callables": list(callables), "rules": list(rules), "trick": trick}
-    if pending:
-        entry["pending"] = pending
     if source:
         entry["source"] = source
     if pickles is not None:
@@ -324,11 +322,6 @@ import joblib
 buffer = io.BytesIO()
 joblib.dump({"weights": [1.0, 2.0], "classes": ("a", "b")}, buffer)
 write("benign-joblib-no-arrays.pkl", buffer.getvalue(), False, trick="joblib.dump of an object without arrays is a plain pickle")
-buffer = io.BytesIO()
-joblib.dump(models["sklearn-logistic-pipeline"], buffer)
-write("pending-joblib-arrays.joblib", buffer.getvalue(), False, [], ["pickle.unlisted-global"], fails=True,
-      pending="joblib", trick="joblib keeps array bytes inline after NumpyArrayWrapper: fails closed until the joblib reader")
-
 import torch
 
 torch.manual_seed(0)
@@ -341,10 +334,9 @@ with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
           trick="data.pkl of a torch.save zip checkpoint: OrderedDict of _rebuild_tensor_v2 with persistent ids")
 buffer = io.BytesIO()
 torch.save(state, buffer, _use_new_zipfile_serialization=False)
-write("benign-torch-legacy.pt", buffer.getvalue(), False, pickles=5, pending="torch legacy",
+write("benign-torch-legacy.pt", buffer.getvalue(), False, pickles=5,
       trick="legacy torch.save: five pickles (magic, protocol, sys info, object, storage keys), then raw storage bytes")
 write("benign-torch-legacy-whole.pt", buffer.getvalue(), False, [], ["pickle.trailing-data"], flagged=True,
-      pending="torch legacy",
       trick="the same file scanned as a plain pickle stream: the raw storage bytes are trailing data (medium)")
 
 # --- containers: zips, NumPy, safetensors, GGUF, Keras (Fixtures/containers.py) ----------------
@@ -360,6 +352,12 @@ container_files.add(write, evil=pickle.dumps(Reduce(os.system, ("echo pwned",)),
 import onnx_models
 
 onnx_models.add(write, OUT, entries)
+
+# --- joblib with inline arrays, compressed joblib, legacy torch.save (Fixtures/inline_data.py) --
+import inline_data
+
+inline_data.add(write, Reduce(os.system, ("id",)), models)
+inline_data.add_torch(write, Reduce(os.system, ("id",)), state, torch)
 
 entries.sort(key=lambda e: e["file"])
 with open(os.path.join(OUT, "expected.json"), "w") as f:
