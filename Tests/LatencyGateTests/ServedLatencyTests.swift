@@ -44,6 +44,9 @@ import Testing
         #expect(result.status == .error, "\(result.summary)")
         #expect(result.error?.contains("certificate") == true, "\(result.error ?? "")")
         #expect(result.metric("p50_ms") == nil)
+        // The client was chosen before the first request: the log says which, and why its numbers differ.
+        #expect(result.log?.contains("https goes through URLSession") == true, "\(result.log ?? "")")
+        #expect(result.log?.contains("not comparable with the socket client's") == true)
     }
 
     @Test func answersWithTheWrongCountOrUnreadableAreCountedByKind() async throws {
