@@ -1,5 +1,6 @@
 /// Bounds on the work a container scan does, so hostile archives (zip bombs, deep nesting, huge
-/// declared lengths) cost bounded time and memory. Passing any bound is a finding.
+/// declared lengths) cost bounded time and memory. Passing any bound is a finding. Also what a
+/// team vouches for inside containers (`allowedOnnxDomains`), since it bounds what is judged.
 public struct ContainerLimits: Sendable, Equatable {
     /// Members of one zip archive (`max_members`).
     public var maxMembers = 65_536
@@ -18,6 +19,10 @@ public struct ContainerLimits: Sendable, Equatable {
     /// Nodes and tensors read across one ONNX model's graphs and functions; work is linear in
     /// the file anyway, this caps what a hostile file of tiny nodes costs.
     public var maxOnnxNodes = 10_000_000
+    /// ONNX operator domains whose custom-operator library the team ships and vouches for
+    /// (`allow_onnx_domains`): their nodes are not findings. Exact names; ONNX's own domains never
+    /// need listing.
+    public var allowedOnnxDomains: [String] = []
 
     public init() {}
 }

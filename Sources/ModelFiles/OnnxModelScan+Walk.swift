@@ -49,8 +49,8 @@ extension OnnxModelScan {
             }
         }
         let domainBytes = domain.map { top.bytes($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        let kind = OnnxDomain(domainBytes)
-        guard kind != .standard else { return }
+        let kind = OnnxDomain(domainBytes, allowed: allowedDomains)
+        guard kind != .standard, kind != .allowed else { return }
         let used = OnnxOperator(domain: domainBytes, name: opType.map { top.bytes($0) }, overload: overload.map { top.bytes($0) })
         guard !functions.contains(used) else { return }
         let place = (depth > 0 ? "a subgraph \(depth) deep in " : "") + scope

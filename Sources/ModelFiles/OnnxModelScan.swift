@@ -8,6 +8,8 @@ struct OnnxModelScan {
     let top: ProtobufReader
     private let member: String?
     let limits: ContainerLimits
+    /// `limits.allowedOnnxDomains` as bytes, compared with each node's domain.
+    let allowedDomains: [[UInt8]]
     var externalData: OnnxExternalData
     /// Operators the model's own functions define: nodes calling them need no library.
     var functions: Set<OnnxOperator> = []
@@ -51,6 +53,7 @@ struct OnnxModelScan {
         top = ProtobufReader(bytes, maxDepth: 3 * max(limits.maxOnnxGraphDepth, 0) + 10)
         self.member = member
         self.limits = limits
+        allowedDomains = limits.allowedOnnxDomains.map { Array($0.utf8) }
         externalData = OnnxExternalData(folder: folder)
     }
 

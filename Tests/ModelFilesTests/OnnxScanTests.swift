@@ -26,6 +26,19 @@ import Testing
         B.model(B.graph(nodes: [B.node("Relu")], initializers: [B.externalTensor("w", location: location, offset: offset, length: length)]))
     }
 
+    /// A domain the team lists is vouched for, by exact name only: a look-alike or a sub-domain is
+    /// still a custom domain, and other custom domains in the same model are still found.
+    @Test func onlyTheListedCustomDomainsAreVouchedFor() {
+        let model = B.model(B.graph(nodes: [B.node("Gelu", domain: "com.example.ops"), B.node("Run", domain: "com.example.opsx"),
+                                           B.node("Run", domain: "com.example.ops.more")]))
+        #expect(Self.rules(Self.scan(model)) == ["onnx.custom-domain", "onnx.custom-domain", "onnx.custom-domain"])
+        var limits = ContainerLimits()
+        limits.allowedOnnxDomains = ["com.example.ops"]
+        let findings = Self.scan(model, limits: limits)
+        #expect(Self.rules(findings) == ["onnx.custom-domain", "onnx.custom-domain"])
+        #expect(!findings.contains { $0.message.contains("'com.example.ops:Gelu'") || $0.message.contains("Gelu") }, "\(findings.map(\.message))")
+    }
+
     @Test func aSymbolicLinkOutOfTheModelFolderIsAnEscape() throws {
         try Self.withFolder { root in
             let folder = root + "/model"

@@ -30,6 +30,13 @@ import Testing
         #expect(raised.status == .pass)
     }
 
+    @Test(arguments: ["''", "'com.example ops'"])
+    func anAllowedOnnxDomainMustBeADomainName(entry: String) throws {
+        let space = try GateWorkspace([:], gate: SecurityGate.self)
+        let error = try #require(space.configError("paths: [model.onnx]\nallow_onnx_domains: [\(entry)]"))
+        #expect(error.message.contains("'allow_onnx_domains'"), "\(error.message)")
+    }
+
     @Test func aBenignCheckpointAndSafetensorsPass() async throws {
         let space = try GateWorkspace(["m/model.pt": .bytes(try Self.corpusFile("benign-torch-zip.pt")),
                                        "m/model.safetensors": .bytes(try Self.corpusFile("benign-safetensors.safetensors")),

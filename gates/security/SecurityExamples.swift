@@ -4,7 +4,7 @@ import ModelGate
 /// the issuers' published shapes; none is a real credential.
 enum SecurityExamples {
     static let all: [GateExample] = [cleanPinned, committedToken, swappedArtifact, unlistedFile, picklingCodeExecution, safePickle,
-                                     unknownGlobal, objectArray, safetensorsOverlap, onnxExternalData, badPin]
+                                     unknownGlobal, objectArray, safetensorsOverlap, onnxExternalData, onnxOwnDomain, badPin]
 
     static let picklingCodeExecution = GateExample(
         "A pickle that runs a shell command when loaded fails, whatever the file is called",
@@ -62,7 +62,20 @@ enum SecurityExamples {
             + protobuf(5, protobuf(8, "w") + protobuf(13, protobuf(1, "location") + protobuf(2, "/etc/passwd")) + [0x70, 0x01])))],
         expect: .fail, metrics: ["critical_findings": 1])
 
-    /// A length-delimited protobuf field, for the ONNX example (field numbers and lengths under 128).
+    static let onnxOwnDomain = GateExample(
+        "A custom ONNX operator passes only when allow_onnx_domains names its domain: here com.example.ops is vouched for, com.other is not",
+        yaml: """
+        id: release
+        type: security
+        paths: [model.onnx]
+        allow_onnx_domains: [com.example.ops]
+        """,
+        // ir_version 8; a graph with a node in each domain (NodeProto: op_type 4, domain 7).
+        files: ["model.onnx": .bytes([0x08, 0x08] + protobuf(7, protobuf(1, protobuf(4, "Gelu") + protobuf(7, "com.example.ops"))
+            + protobuf(1, protobuf(4, "Run") + protobuf(7, "com.other"))))],
+        expect: .fail, metrics: ["high_findings": 1])
+
+    /// A length-delimited protobuf field, for the ONNX examples (field numbers and lengths under 128).
     private static func protobuf(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(bytes.count)] + bytes }
     private static func protobuf(_ number: UInt8, _ text: String) -> [UInt8] { protobuf(number, Array(text.utf8)) }
 

@@ -6,7 +6,7 @@ import ModelGate
 enum SecurityOption {
     static let all: [OptionSpec] = [paths.spec, sha256.spec, manifest.spec, secrets.spec, policy.spec, allowGlobals.spec, endpoint.spec,
                                     probeTimeout.spec, failOn.spec, maxFiles.spec, maxFileBytes.spec, maxMembers.spec, maxUncompressedBytes.spec,
-                                    maxCompressionRatio.spec, maxNesting.spec, maxOnnxGraphDepth.spec, maxOnnxNodes.spec]
+                                    maxCompressionRatio.spec, maxNesting.spec, maxOnnxGraphDepth.spec, maxOnnxNodes.spec, allowOnnxDomains.spec]
 
     enum Policy: String, OptionChoice { case allowlist, denylist }
 
@@ -42,6 +42,8 @@ enum SecurityOption {
         help: "The largest uncompressed-to-compressed ratio of one deflated zip member or compressed joblib stream; one inflating further is a finding and is not judged (DEFLATE tops out near 1032, so only degenerate members pass 250).")
     static let maxNesting = Option<Int>("max_nesting", default: 3, range: 0...16,
         help: "How deep zips and compressed streams inside one another are read; a deeper one is a finding.")
+    static let allowOnnxDomains = Option<[String]>("allow_onnx_domains", default: [],
+        help: "ONNX operator domains whose custom-operator library the team ships and vouches for (exact names, such as com.example.ops): their nodes are not findings. Any other custom domain is onnx.custom-domain (high), since loading it runs native code from outside the model.")
     static let maxOnnxGraphDepth = Option<Int>("max_onnx_graph_depth", default: 32, range: 0...64,
         help: "How deep subgraphs inside subgraphs of an ONNX model (If, Loop and Scan bodies) are read; a deeper one is a finding (container.limit-exceeded), not skipped silently.")
     static let maxOnnxNodes = Option<Int>("max_onnx_nodes", default: 10_000_000, range: 1...1_000_000_000,

@@ -50,6 +50,10 @@ struct SecurityOptions: Sendable {
         containers.maxNesting = try options.require(O.maxNesting)
         containers.maxOnnxGraphDepth = try options.require(O.maxOnnxGraphDepth)
         containers.maxOnnxNodes = try options.require(O.maxOnnxNodes)
+        containers.allowedOnnxDomains = try options.require(O.allowOnnxDomains)
+        for domain in containers.allowedOnnxDomains where domain.isEmpty || domain.contains(where: { $0.isWhitespace }) {
+            throw options.error("'allow_onnx_domains': '\(domain)' is not an operator domain (a name like com.example.ops)", at: options[O.allowOnnxDomains])
+        }
         pickles = PicklePolicy(mode: try options.require(O.policy) == .allowlist ? .allowlist : .denylist, allowGlobals: allowed)
     }
 }
