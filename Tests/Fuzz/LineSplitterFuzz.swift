@@ -3,8 +3,8 @@
 // chunks of arbitrary size: it must never crash and must hand out exactly the input's lines
 // (split at \n, a \r before it dropped, a last line without \n kept), numbered from 1, whatever
 // the pieces and chunks; a line over the cap is refused at its number, and a chunk never holds
-// much more than the cap and two reads. Byte 0 seeds the read sizes, byte 1 picks a small cap or
-// none, byte 2 the chunk size.
+// much more than the cap and two reads, and knows how many lines it holds. Byte 0 seeds the
+// read sizes, byte 1 picks a small cap or none, byte 2 the chunk size.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -41,10 +41,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         while try splitter.fill(chunk, read: read) {
             precondition(chunk.firstLine == lines.count + 1, "chunk starts at line \(chunk.firstLine) after \(lines.count) lines")
             if cap < 1000 { precondition(chunk.count <= cap + 1 + 2 * chunkBytes, "a chunk of \(chunk.count) bytes") }
+            let before = lines.count
             try chunk.forEachLine(maximumLineBytes: cap) { line, number in
                 lines.append(Array(line))
                 numbers.append(number)
             }
+            precondition(lines.count - before == chunk.lines, "a chunk of \(chunk.lines) lines handed out \(lines.count - before)")
             precondition(splitter.lineCount == lines.count, "the splitter counted \(splitter.lineCount) lines, \(lines.count) handed out")
         }
         precondition(splitter.bytesRead == bytes.count, "read \(splitter.bytesRead) of \(bytes.count) bytes")

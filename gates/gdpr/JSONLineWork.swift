@@ -57,7 +57,7 @@ struct JSONLineWork: LineWork {
         guard outcome == .leaves else {
             try validate(line, number: number)
             // The reader accepted what the walker did not: fail closed rather than guess.
-            throw LineFailure(line: number, leaf: -1, message: "\(name) line \(number): not JSON (it could not be read)")
+            throw LineFailure(line: number, leaf: -1, message: "\(name):\(number): not JSON: it could not be read")
         }
         worker.profile.records += 1
         worker.held.removeAll(keepingCapacity: true)
@@ -83,12 +83,15 @@ struct JSONLineWork: LineWork {
         judgeRetention(recordDate, row: number, worker: &worker)
     }
 
-    /// The project's JSON reader on a line the walker refused, for its located message.
+    /// The project's JSON reader on a line the walker refused, for its located message
+    /// (`file:line:column`; a `\r` inside a line starts a line of the reader's count, so the
+    /// column is only named for the line's first such line).
     private func validate(_ line: UnsafeRawBufferPointer, number: Int) throws(LineFailure) {
         do {
             _ = try JSONReader.read(Array(line))
         } catch {
-            throw LineFailure(line: number, leaf: -1, message: "\(name) line \(number): not JSON (\(error.message))")
+            let place = error.location.line == 1 ? "\(number):\(error.location.column)" : "\(number)"
+            throw LineFailure(line: number, leaf: -1, message: "\(name):\(place): not JSON: \(error.message)")
         }
     }
 

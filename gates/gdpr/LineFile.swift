@@ -48,7 +48,7 @@ struct LineFile {
         @Sendable func profileChunk(_ chunk: LineChunk, _ worker: inout LineWorker<Work.Worker>) -> Bool {
             guard worker.failure == nil else { return false }
             do {
-                try chunk.forEachLine(maximumLineBytes: maximum) { line, number in try work.add(line, number: number, to: &worker.state) }
+                try work.add(chunk: chunk, maximumLineBytes: maximum, to: &worker.state)
             } catch let failure as LineFailure {
                 worker.failure = failure
             } catch let error as LineSplitter.LineTooLong {

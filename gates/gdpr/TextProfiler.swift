@@ -33,6 +33,33 @@ struct TextLineWork: LineWork {
 
     func makeWorker() -> Worker { Worker(profile: FileProfile(name: name, format: .text)) }
 
+    /// The whole chunk in one scan: a match never spans lines and finds the same values with or
+    /// without the lines around it (Tests/Fuzz/PersonalDataScannerFuzz.swift checks both), and
+    /// a line's number is counted only for a detector's first match.
+    func add(chunk: LineChunk, maximumLineBytes: Int, to worker: inout Worker) throws {
+        // A chunk within the cap holds no line over it; a longer one goes line by line, to say which.
+        guard chunk.count <= maximumLineBytes + 1 else {
+            return try chunk.forEachLine(maximumLineBytes: maximumLineBytes) { line, number in try add(line, number: number, to: &worker) }
+        }
+        worker.profile.records += chunk.lines
+        worker.matches.removeAll(keepingCapacity: true)
+        chunk.withBytes { text in
+            scanner.scan(text, into: &worker.matches)
+            var line = chunk.firstLine
+            var counted = 0
+            for match in worker.matches {
+                if let seen = worker.profile.textMatches[match.detector] {
+                    worker.profile.textMatches[match.detector] = (seen.count + 1, seen.line, seen.excerpt)
+                } else {
+                    line += NewlineSearch.count(in: text, from: counted, to: match.range.lowerBound)
+                    counted = match.range.lowerBound
+                    let excerpt = PersonalDataMask.excerpt(UnsafeRawBufferPointer(rebasing: text[match.range]), detector: match.detector)
+                    worker.profile.textMatches[match.detector] = (1, line, excerpt)
+                }
+            }
+        }
+    }
+
     func add(_ line: UnsafeRawBufferPointer, number: Int, to worker: inout Worker) throws(LineFailure) {
         worker.profile.records += 1
         worker.matches.removeAll(keepingCapacity: true)

@@ -9,13 +9,20 @@ final class LineChunk: @unchecked Sendable {
     /// The lines' bytes in `storage[0..<count]`, each ending with `\n` except a file's last line.
     private(set) var storage: [UInt8] = []
     private(set) var count = 0
-    /// The number (from 1) of the first line.
+    /// The number (from 1) of the first line, and how many lines the chunk holds.
     var firstLine = 1
+    var lines = 0
 
     init() {}
 
     func clear() {
         count = 0
+        lines = 0
+    }
+
+    /// Calls `body` with all the chunk's bytes: its lines with their `\n` (and `\r`).
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// Calls `body` with each line (without its `\n`, and without a `\r` before it) and its

@@ -47,6 +47,7 @@ struct LineSplitter {
                 ended = true
                 guard chunk.count > 0 else { return false }
                 lineCount += 1
+                chunk.lines = 1
                 return true
             }
             let end = chunk.count
@@ -56,6 +57,7 @@ struct LineSplitter {
                 while chunk.storage[last] != 0x0A { last -= 1 }
                 carry.append(contentsOf: chunk.cut(at: last + 1))
                 lineCount += newlines
+                chunk.lines = newlines
                 return true
             }
             // A line of exactly the limit plus its `\r` is still within it.
