@@ -5,12 +5,8 @@ import PersonalData
 /// What a thread does with each line of a JSON Lines file: walk its leaves (`JSONLeafWalker`),
 /// add each to its path's profile, and hold the record's date against the declared retention.
 struct JSONLineWork: LineWork {
-    var scanner: PersonalDataScanner
-    var today: PersonalData.CalendarDate
-    var asOf: Int
-    var declaration: DataDeclaration
-    var dateColumn: String?
-    var maxColumns: Int
+    /// The scanner, dates, declaration and limits.
+    var settings: JSONLinesProfiler
     var name: String
 
     /// Where a path was first met: its line, and its leaf's index in the line.
@@ -73,7 +69,7 @@ struct JSONLineWork: LineWork {
                 return
             }
             if worker.isDate[column] { recordDate = .some(DayNumber.parse(value)) }
-            worker.profile.columns[column].add(value, row: number, scanner: scanner, today: today, matches: &worker.matches)
+            worker.profile.columns[column].add(value, row: number, scanner: settings.scanner, today: settings.today, matches: &worker.matches)
             if worker.rules[column] != nil, !value.isEmpty, worker.heldOnLine[column] != number {
                 worker.heldOnLine[column] = number
                 worker.held.append(column)
@@ -105,8 +101,8 @@ struct JSONLineWork: LineWork {
         if let known = worker.index[key] {
             column = known
         } else {
-            guard worker.profile.columns.count < maxColumns else {
-                throw LineFailure(line: line, leaf: leaf, message: Self.tooManyPaths(name, maxColumns))
+            guard worker.profile.columns.count < settings.maxColumns else {
+                throw LineFailure(line: line, leaf: leaf, message: Self.tooManyPaths(name, settings.maxColumns))
             }
             column = worker.profile.columns.count
             let pathName = String(decoding: key, as: UTF8.self)
@@ -114,8 +110,10 @@ struct JSONLineWork: LineWork {
             worker.columnPaths.append(key)
             worker.firstSeen.append(Place(line: line, leaf: leaf))
             worker.profile.columns.append(ColumnProfile(name: pathName))
-            worker.rules.append(declaration.fields[pathName]?.retentionDays.map { RetentionRule(field: pathName, oldestAllowed: asOf - $0) })
-            worker.isDate.append(pathName == dateColumn)
+            worker.rules.append(settings.declaration.fields[pathName]?.retentionDays.map {
+                RetentionRule(field: pathName, oldestAllowed: settings.asOf - $0)
+            })
+            worker.isDate.append(pathName == settings.dateColumn)
             worker.heldOnLine.append(0)
         }
         if leaf < worker.lastColumns.count { worker.lastColumns[leaf] = column } else { worker.lastColumns.append(column) }
@@ -123,7 +121,7 @@ struct JSONLineWork: LineWork {
     }
 
     private func judgeRetention(_ recordDate: Int??, row: Int, worker: inout Worker) {
-        guard dateColumn != nil, !worker.held.isEmpty else { return }
+        guard settings.dateColumn != nil, !worker.held.isEmpty else { return }
         guard case .some(.some(let day)) = recordDate else {
             let undated = worker.profile.undated
             worker.profile.undated = ((undated?.count ?? 0) + 1, undated?.firstRow ?? row)

@@ -5,7 +5,7 @@ import PersonalData
 /// Profiles a JSON Lines file per JSON path (`user.email`, `items[].phone`) on every core: each
 /// line is one JSON document whose string and number leaves count as their path's values.
 /// Paths are columns in the order a single reader meets them, whichever thread met them first.
-struct JSONLinesProfiler {
+struct JSONLinesProfiler: Sendable {
     var scanner: PersonalDataScanner
     var today: PersonalData.CalendarDate
     var asOf: Int
@@ -18,10 +18,7 @@ struct JSONLinesProfiler {
         try merge(lines.profile(path: path, name: name, work: work(name: name)), name: name)
     }
 
-    func work(name: String) -> JSONLineWork {
-        JSONLineWork(scanner: scanner, today: today, asOf: asOf, declaration: declaration, dateColumn: dateColumn,
-                     maxColumns: maxColumns, name: name)
-    }
+    func work(name: String) -> JSONLineWork { JSONLineWork(settings: self, name: name) }
 
     /// The workers' profiles as the profile one reader would have made: each path once, in the
     /// order of its first leaf in the file, its counts merged; or the failure one reader would

@@ -1,5 +1,6 @@
-// Depends on nothing but the standard library, so it can be fuzzed on its own
-// (Tests/Fuzz/JSONLeafWalkerFuzz.swift, against the project's JSON reader).
+import Document
+
+// Fuzzed on its own against the project's JSON reader (Tests/Fuzz/JSONLeafWalkerFuzz.swift).
 
 /// The string and number leaves of one JSON document with their paths (`user.email`,
 /// `items[].phone`), read straight from the bytes without building a tree: a JSON Lines file is
@@ -158,21 +159,11 @@ struct JSONLeafWalker {
                 if pathBase > 0 { walker.path.append(UInt8(ascii: ".")) }
                 walker.path.append(contentsOf: walker.keys[keyStart...])
                 try value(depth: depth, into: &walker)
-                skipWhitespace()
-                switch peek() {
-                case UInt8(ascii: ","):
-                    pos += 1
-                    skipWhitespace()
-                case UInt8(ascii: "}"):
-                    pos += 1
-                    walker.path.removeSubrange(pathBase...)
-                    walker.keys.removeSubrange(keyByteBase...)
-                    walker.keyEnds.removeSubrange(keyBase...)
-                    return
-                default:
-                    throw .invalid
-                }
+                guard try another(before: UInt8(ascii: "}")) else { break }
             }
+            walker.path.removeSubrange(pathBase...)
+            walker.keys.removeSubrange(keyByteBase...)
+            walker.keyEnds.removeSubrange(keyBase...)
         }
 
         private mutating func array(depth: Int, into walker: inout JSONLeafWalker) throws(Outcome) {
@@ -186,20 +177,25 @@ struct JSONLeafWalker {
             let pathBase = walker.path.count
             walker.path.append(UInt8(ascii: "["))
             walker.path.append(UInt8(ascii: "]"))
-            while true {
+            repeat {
                 try value(depth: depth, into: &walker)
+            } while try another(before: UInt8(ascii: "]"))
+            walker.path.removeSubrange(pathBase...)
+        }
+
+        /// After a member or element: true past a `,` (another follows), false past `close`.
+        private mutating func another(before close: UInt8) throws(Outcome) -> Bool {
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                pos += 1
                 skipWhitespace()
-                switch peek() {
-                case UInt8(ascii: ","):
-                    pos += 1
-                    skipWhitespace()
-                case UInt8(ascii: "]"):
-                    pos += 1
-                    walker.path.removeSubrange(pathBase...)
-                    return
-                default:
-                    throw .invalid
-                }
+                return true
+            case close:
+                pos += 1
+                return false
+            default:
+                throw .invalid
             }
         }
 
@@ -297,7 +293,7 @@ struct JSONLeafWalker {
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     throw .invalid
                 }
-                Self.appendUTF8(scalar, to: &out)
+                StrictUTF8.append(scalar, to: &out)
             default:
                 throw .invalid
             }
@@ -342,25 +338,6 @@ struct JSONLeafWalker {
                 return 4
             default:
                 throw .invalid
-            }
-        }
-
-        private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-            switch scalar {
-            case 0..<0x80:
-                out.append(UInt8(scalar))
-            case 0x80..<0x800:
-                out.append(UInt8(0xC0 | scalar >> 6))
-                out.append(UInt8(0x80 | scalar & 0x3F))
-            case 0x800..<0x10000:
-                out.append(UInt8(0xE0 | scalar >> 12))
-                out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                out.append(UInt8(0x80 | scalar & 0x3F))
-            default:
-                out.append(UInt8(0xF0 | scalar >> 18))
-                out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-                out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                out.append(UInt8(0x80 | scalar & 0x3F))
             }
         }
     }
