@@ -21,7 +21,9 @@ struct JSONLineWork: LineWork {
         var profile: FileProfile
         var firstSeen: [Place] = []
         var columnPaths: [[UInt8]] = []
-        var index: [[UInt8]: Int] = [:]
+        /// By name, as strings compare: paths whose bytes differ but whose text is canonically
+        /// the same (`é` written two ways) are one path, as they were when paths were strings.
+        var index: [String: Int] = [:]
         /// Per column: its retention rule, whether it holds the record's date, and the last line
         /// whose values held it.
         var rules: [RetentionRule?] = []
@@ -96,18 +98,17 @@ struct JSONLineWork: LineWork {
             let guess = worker.lastColumns[leaf]
             if worker.columnPaths[guess].elementsEqual(path) { return guess }
         }
-        let key = Array(path)
+        let pathName = String(decoding: path, as: UTF8.self)
         let column: Int
-        if let known = worker.index[key] {
+        if let known = worker.index[pathName] {
             column = known
         } else {
             guard worker.profile.columns.count < settings.maxColumns else {
                 throw LineFailure(line: line, leaf: leaf, message: Self.tooManyPaths(name, settings.maxColumns))
             }
             column = worker.profile.columns.count
-            let pathName = String(decoding: key, as: UTF8.self)
-            worker.index[key] = column
-            worker.columnPaths.append(key)
+            worker.index[pathName] = column
+            worker.columnPaths.append(Array(path))
             worker.firstSeen.append(Place(line: line, leaf: leaf))
             worker.profile.columns.append(ColumnProfile(name: pathName))
             worker.rules.append(settings.declaration.fields[pathName]?.retentionDays.map {

@@ -78,12 +78,15 @@ struct JSONLeafWalker {
     }
 
     /// Whether the key just read repeats one of its object's earlier keys (`invalid`), or the object
-    /// has too many keys to check here (`unchecked`); nil when it is new.
+    /// has too many keys to check here (`unchecked`); nil when it is new. A key beyond ASCII is
+    /// `unchecked` too: the reader compares keys as Swift strings, so `é` and `e` with a combining
+    /// accent (or `K` and the Kelvin sign) are the same key there, and bytes cannot tell that.
     private func duplicateCheck(base: Int, byteBase: Int) -> Outcome? {
         let last = keyEnds.count - 1
         guard last - base < Self.checkedKeys else { return .unchecked }
         let newStart = last == base ? byteBase : keyEnds[last - 1]
         let newKey = keys[newStart..<keyEnds[last]]
+        if newKey.contains(where: { $0 >= 0x80 }) { return .unchecked }
         var start = byteBase
         for index in base..<last {
             if keys[start..<keyEnds[index]].elementsEqual(newKey) { return .invalid }
