@@ -2,7 +2,7 @@
 ///
 /// Both readers reject malformed input instead of repairing it: a configuration that does not
 /// decode is an error the user must see, not text with replacement characters.
-enum StrictUTF8 {
+public enum StrictUTF8 {
     /// The scalar starting at `index` and its length in bytes, or nil when the bytes there are
     /// not well-formed UTF-8 (overlong forms, surrogates and values above U+10FFFF included).
     static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: UInt32, length: Int)? {
@@ -33,7 +33,7 @@ enum StrictUTF8 {
     }
 
     /// Appends the UTF-8 form of a scalar value the caller has already checked.
-    static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+    public static func append(_ scalar: UInt32, to out: inout [UInt8]) {
         switch scalar {
         case 0..<0x80:
             out.append(UInt8(scalar))

@@ -51,71 +51,92 @@ public struct PersonalDataScanner: Sendable {
 
     /// Every match in `text`, appended to `matches` in order of position.
     public func scan(_ text: UnsafeRawBufferPointer, into matches: inout [PersonalDataMatch]) {
-        let count = text.count
         ScanByteClass.table.withUnsafeBufferPointer { classes in
-            // Bytes before `index` are done: matched, or in words already tried.
-            var index = 0
-            while index < count {
-                let anchor = SignalSearch.next(in: text, from: index)
-                guard anchor < count else { return }
-                // The word holding the signal byte (digits, `:` and `@` are word bytes).
-                var signals = classes[Int(text[anchor])]
-                var wordStart = anchor
-                while wordStart > index {
-                    let bits = classes[Int(text[wordStart - 1])]
+            byFirstByte.withUnsafeBufferPointer { firstBytes in
+                scan(text, classes: classes, firstBytes: firstBytes, into: &matches)
+            }
+        }
+    }
+
+    /// `scan` with its tables at hand without bounds checks.
+    private func scan(_ text: UnsafeRawBufferPointer, classes: UnsafeBufferPointer<UInt8>, firstBytes: UnsafeBufferPointer<UInt64>,
+                      into matches: inout [PersonalDataMatch]) {
+        let count = text.count
+        // Bytes before `index` are done: matched, or in words already tried.
+        var index = 0
+        while index < count {
+            let anchor = SignalSearch.next(in: text, from: index)
+            guard anchor < count else { return }
+            // The word holding the signal byte (digits, `:` and `@` are word bytes).
+            var signals = classes[Int(text[anchor])]
+            var wordStart = anchor
+            while wordStart > index {
+                let bits = classes[Int(text[wordStart - 1])]
+                if bits & ScanByteClass.word == 0 { break }
+                signals |= bits
+                wordStart -= 1
+            }
+            var wordEnd = anchor + 1
+            while wordEnd < count {
+                let bits = classes[Int(text[wordEnd])]
+                if bits & ScanByteClass.word == 0 { break }
+                signals |= bits
+                wordEnd += 1
+            }
+            // A word before, one space away, may begin a spaced value (`AB 12 34 56 C`).
+            var first = wordStart
+            if wordStart >= index + 2, wordStart == anchor, text[wordStart - 1] == UInt8(ascii: " ") {
+                first = wordStart - 1
+                while first > index {
+                    let bits = classes[Int(text[first - 1])]
                     if bits & ScanByteClass.word == 0 { break }
                     signals |= bits
-                    wordStart -= 1
+                    first -= 1
                 }
-                var wordEnd = anchor + 1
-                while wordEnd < count {
-                    let bits = classes[Int(text[wordEnd])]
-                    if bits & ScanByteClass.word == 0 { break }
-                    signals |= bits
-                    wordEnd += 1
-                }
-                // A word before, one space away, may begin a spaced value (`AB 12 34 56 C`).
-                var first = wordStart
-                if wordStart >= index + 2, wordStart == anchor, text[wordStart - 1] == UInt8(ascii: " ") {
-                    first = wordStart - 1
-                    while first > index {
-                        let bits = classes[Int(text[first - 1])]
-                        if bits & ScanByteClass.word == 0 { break }
-                        signals |= bits
-                        first -= 1
-                    }
-                }
-                let spaced = wordEnd + 1 < count && text[wordEnd] == UInt8(ascii: " ")
-                if spaced, isDigit(text[wordEnd + 1]) { signals |= ScanByteClass.digit }
-                // A value may go on after a space: digits, an IBAN's capitals, a phone's `(0)`.
-                let spacedOn = spaced && (isDigit(text[wordEnd + 1]) || isUpper(text[wordEnd + 1]) || text[wordEnd + 1] == UInt8(ascii: "("))
-                signals &= ScanByteClass.digit | ScanByteClass.at | ScanByteClass.colon
-                // Without `@` or `:`, no value is shorter than seven bytes (`8.8.8.8`): counters,
-                // status codes and short versions end here.
-                if signals == ScanByteClass.digit, wordEnd - first < PersonalDataScanner.shortestDigitValue, !spacedOn,
-                   !beginsCoordinatePair(text, first, wordEnd) {
-                    index = wordEnd
-                    continue
-                }
-                var resume = wordEnd
-                var position = first
-                while position < wordEnd {
-                    // Inside a run of letters and digits nothing starts; test that before the full rule.
-                    let afterAlphanumeric = position > 0 && classes[Int(text[position - 1])] & ScanByteClass.alphanumeric != 0
-                    if !afterAlphanumeric, classes[Int(text[position])] & ScanByteClass.start != 0, Boundary.canStart(text, at: position),
-                       let match = longestMatch(in: text, at: position, signals: signals) {
+            }
+            let spaced = wordEnd + 1 < count && text[wordEnd] == UInt8(ascii: " ")
+            if spaced, isDigit(text[wordEnd + 1]) { signals |= ScanByteClass.digit }
+            // A value may go on after a space: digits, an IBAN's capitals, a phone's `(0)`.
+            let spacedOn = spaced && (isDigit(text[wordEnd + 1]) || isUpper(text[wordEnd + 1]) || text[wordEnd + 1] == UInt8(ascii: "("))
+            signals &= ScanByteClass.digit | ScanByteClass.at | ScanByteClass.colon
+            // Without `@` or `:`, no value is shorter than seven bytes (`8.8.8.8`): counters,
+            // status codes and short versions end here.
+            if signals == ScanByteClass.digit, wordEnd - first < PersonalDataScanner.shortestDigitValue, !spacedOn,
+               !beginsCoordinatePair(text, first, wordEnd) {
+                index = wordEnd
+                continue
+            }
+            // Only bytes that some admitted detector can begin with are tried, and only where
+            // no letter or digit comes before them.
+            let admitted = bySignals[Int(signals)]
+            var resume = wordEnd
+            var position = first
+            var afterAlphanumeric = position > 0 && classes[Int(text[position - 1])] & ScanByteClass.alphanumeric != 0
+            while position < wordEnd {
+                let byte = text[position]
+                let bits = classes[Int(byte)]
+                if !afterAlphanumeric, bits & ScanByteClass.start != 0 {
+                    let candidates = firstBytes[Int(byte)] & admitted
+                    if candidates != 0, Boundary.canStart(text, at: position),
+                       let match = longestMatch(in: text, at: position, candidates: candidates) {
                         matches.append(match)
                         if match.range.upperBound >= wordEnd {
                             resume = match.range.upperBound
                             break
                         }
                         position = match.range.upperBound
+                        afterAlphanumeric = classes[Int(text[position - 1])] & ScanByteClass.alphanumeric != 0
                         continue
                     }
-                    position += 1
                 }
-                index = resume
+                position += 1
+                afterAlphanumeric = bits & ScanByteClass.alphanumeric != 0
+                // The rest of a run of letters and digits starts nothing: pass it in a tight loop.
+                if afterAlphanumeric {
+                    while position < wordEnd, classes[Int(text[position])] & ScanByteClass.alphanumeric != 0 { position += 1 }
+                }
             }
+            index = resume
         }
     }
 
@@ -156,9 +177,11 @@ public struct PersonalDataScanner: Sendable {
     /// `classify(value:)` on a Swift array.
     public func classify(value: [UInt8]) -> DetectorID? { value.withUnsafeBytes { classify(value: $0) } }
 
-    private func longestMatch(in text: UnsafeRawBufferPointer, at start: Int, signals: UInt8) -> PersonalDataMatch? {
+    /// The longest match at `start` of the `candidates` (a bit set over `detectors`), narrowed by
+    /// the digit leads when `start` is a digit.
+    private func longestMatch(in text: UnsafeRawBufferPointer, at start: Int, candidates: UInt64) -> PersonalDataMatch? {
         let first = text[start]
-        var candidates = byFirstByte[Int(first)] & bySignals[Int(signals)]
+        var candidates = candidates
         if isDigit(first) {
             var digits = 1
             while digits < DigitLead.longestFirstRun, isDigit(text.byte(start + digits)) { digits += 1 }

@@ -5,6 +5,8 @@
 // offset directly, past the scanner's prefilter, and the context checks run on the same bytes.
 // Whatever a detector accepts as a whole value, the scanner must find as one match over all of it:
 // its prefilter (first byte, word signals, digit leads) may skip work, never a value.
+// Scanning many lines at once finds exactly what scanning each line alone finds (a `\r` before
+// each `\n` dropped), so a log can be scanned a chunk at a time.
 
 let scanner = PersonalDataScanner()
 let today = CalendarDate(year: 2026, month: 12, day: 5)
@@ -41,6 +43,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 checkPrefilterKeeps(Array(text[start..<end]), detector)
             }
         }
+        checkLinesScanAlike(text, matches)
         _ = scanner.classify(value: text)
         _ = DateOfBirthShape.parse(text)
     }
@@ -61,4 +64,22 @@ private func checkPrefilterKeeps(_ value: [UInt8], _ detector: any Detector) {
     guard let first = found.first, first.range == 0..<value.count else {
         fatalError("\(detector.id) accepts \(String(decoding: value, as: UTF8.self)) but the scanner finds \(found)")
     }
+}
+
+/// The matches of a whole text are the matches of its lines, each line scanned alone without its
+/// `\n` and a `\r` before it.
+private func checkLinesScanAlike(_ text: UnsafeRawBufferPointer, _ whole: [PersonalDataMatch]) {
+    var byLine: [PersonalDataMatch] = []
+    var start = 0
+    while start <= text.count {
+        var end = start
+        while end < text.count, text[end] != 0x0A { end += 1 }
+        var lineEnd = end
+        if lineEnd > start, text[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        var found: [PersonalDataMatch] = []
+        scanner.scan(UnsafeRawBufferPointer(rebasing: text[start..<lineEnd]), into: &found)
+        byLine += found.map { PersonalDataMatch(detector: $0.detector, range: $0.range.lowerBound + start..<$0.range.upperBound + start) }
+        start = end + 1
+    }
+    guard byLine == whole else { fatalError("line by line \(byLine), whole text \(whole)") }
 }

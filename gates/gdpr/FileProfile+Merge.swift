@@ -4,9 +4,14 @@ extension FileProfile {
     /// the lower first row kept.
     mutating func merge(_ other: FileProfile) {
         precondition(other.columns.count == columns.count, "profiles of the same table are merged")
+        for index in columns.indices { columns[index].merge(other.columns[index]) }
+        mergeRecords(other)
+    }
+
+    /// `merge` without the columns, for profiles whose columns are matched by name (JSON paths).
+    mutating func mergeRecords(_ other: FileProfile) {
         records += other.records
         bytes += other.bytes
-        for index in columns.indices { columns[index].merge(other.columns[index]) }
         for (detector, seen) in other.textMatches {
             if let mine = textMatches[detector] {
                 textMatches[detector] = (mine.count + seen.count, mine.line <= seen.line ? mine.line : seen.line,

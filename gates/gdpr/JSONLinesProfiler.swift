@@ -2,82 +2,57 @@ import Document
 import ModelGate
 import PersonalData
 
-/// Profiles a JSON Lines file per JSON path (`user.email`, `items[].phone`): each line is read as
-/// one JSON document and its string and number leaves are counted as that path's values.
-struct JSONLinesProfiler {
+/// Profiles a JSON Lines file per JSON path (`user.email`, `items[].phone`) on every core: each
+/// line is one JSON document whose string and number leaves count as their path's values.
+/// Paths are columns in the order a single reader meets them, whichever thread met them first.
+struct JSONLinesProfiler: Sendable {
     var scanner: PersonalDataScanner
     var today: PersonalData.CalendarDate
     var asOf: Int
     var declaration: DataDeclaration
     var dateColumn: String?
     var maxColumns: Int
+    var lines = LineFile()
 
     func profile(path: String, name: String) throws -> FileProfile {
-        var profile = FileProfile(name: name, format: .jsonLines)
-        var index: [String: Int] = [:]
-        var matches: [PersonalDataMatch] = []
-        profile.bytes = try LineFile.forEachLine(path: path, name: name) { line, number in
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            let document: Node
-            do {
-                document = try JSONReader.read(Array(line))
-            } catch let error as DocumentError {
-                throw GateFailure("\(name) line \(number): not JSON (\(error.message))")
-            }
-            profile.records += 1
-            var leaves: [(path: String, value: [UInt8])] = []
-            Self.collect(document, path: "", into: &leaves)
-            var recordDate: Int??
-            for leaf in leaves {
-                if leaf.path == dateColumn { recordDate = .some(leaf.value.withUnsafeBytes { DayNumber.parse($0) }) }
-                let column: Int
-                if let known = index[leaf.path] {
-                    column = known
+        try merge(lines.profile(path: path, name: name, work: work(name: name)), name: name)
+    }
+
+    func work(name: String) -> JSONLineWork { JSONLineWork(settings: self, name: name) }
+
+    /// The workers' profiles as the profile one reader would have made: each path once, in the
+    /// order of its first leaf in the file, its counts merged; or the failure one reader would
+    /// have met first (a path past `maxColumns` counts from the leaf that brought it).
+    func merge(_ outcome: LineFile.Outcome<JSONLineWork.Worker>, name: String) throws -> FileProfile {
+        var byPath: [String: (first: JSONLineWork.Place, parts: [(worker: Int, column: Int)])] = [:]
+        for (worker, state) in outcome.states.enumerated() {
+            for (column, profile) in state.profile.columns.enumerated() {
+                let seen = state.firstSeen[column]
+                if var known = byPath[profile.name] {
+                    known.first = min(known.first, seen)
+                    known.parts.append((worker, column))
+                    byPath[profile.name] = known
                 } else {
-                    guard profile.columns.count < maxColumns else {
-                        throw GateFailure("\(name) has more than max_columns (\(maxColumns)) JSON paths")
-                    }
-                    column = profile.columns.count
-                    index[leaf.path] = column
-                    profile.columns.append(ColumnProfile(name: leaf.path))
-                }
-                leaf.value.withUnsafeBytes { value in
-                    profile.columns[column].add(value, row: number, scanner: scanner, today: today, matches: &matches)
+                    byPath[profile.name] = (seen, [(worker, column)])
                 }
             }
-            judgeRetention(recordDate, leaves: leaves, row: number, profile: &profile)
         }
+        let ordered = byPath.values.sorted { $0.first < $1.first }
+        var failure = outcome.failure
+        if ordered.count > maxColumns {
+            let place = ordered[maxColumns].first
+            let overflow = LineFailure(line: place.line, leaf: place.leaf, message: JSONLineWork.tooManyPaths(name, maxColumns))
+            failure = failure.map { min($0, overflow) } ?? overflow
+        }
+        if let failure { throw GateFailure(failure.message) }
+        var profile = FileProfile(name: name, format: .jsonLines)
+        for state in outcome.states { profile.mergeRecords(state.profile) }
+        profile.columns = ordered.map { path in
+            var column = outcome.states[path.parts[0].worker].profile.columns[path.parts[0].column]
+            for part in path.parts.dropFirst() { column.merge(outcome.states[part.worker].profile.columns[part.column]) }
+            return column
+        }
+        profile.bytes = outcome.bytes
         return profile
-    }
-
-    private func judgeRetention(_ recordDate: Int??, leaves: [(path: String, value: [UInt8])], row: Int, profile: inout FileProfile) {
-        let held = Set(leaves.filter { !$0.value.isEmpty }.map(\.path)).compactMap { path -> RetentionRule? in
-            declaration.fields[path]?.retentionDays.map { RetentionRule(field: path, oldestAllowed: asOf - $0) }
-        }
-        guard dateColumn != nil, !held.isEmpty else { return }
-        guard case .some(.some(let day)) = recordDate else {
-            profile.undated = ((profile.undated?.count ?? 0) + 1, profile.undated?.firstRow ?? row)
-            return
-        }
-        for rule in held where day < rule.oldestAllowed {
-            let previous = profile.expired[rule.field]
-            profile.expired[rule.field] = ((previous?.count ?? 0) + 1, previous?.firstRow ?? row)
-        }
-    }
-
-    /// The string and number leaves of a document, by dotted path; array elements share `[]`.
-    static func collect(_ node: Node, path: String, into leaves: inout [(path: String, value: [UInt8])]) {
-        switch node.value {
-        case .object(let members):
-            for member in members { collect(member.value, path: path.isEmpty ? member.key : path + "." + member.key, into: &leaves) }
-        case .array(let elements):
-            for element in elements { collect(element, path: path + "[]", into: &leaves) }
-        case .string(let text):
-            leaves.append((path, Array(text.utf8)))
-        case .int, .double:
-            leaves.append((path, Array(JSONWriter.write(node, pretty: false).utf8)))
-        case .bool, .null:
-            break
-        }
     }
 }

@@ -1,8 +1,9 @@
 /// CSV records copied out of the reader's buffer (which the next record overwrites), on their
 /// way from the reading thread to a profiling one: the cells' bytes end to end, where each cell
 /// ends, and each record's number. A batch is touched by one thread at a time, handed over by
-/// `RecordBatchQueue`.
-final class RecordBatch: @unchecked Sendable {
+/// `BatchQueue`.
+final class RecordBatch: ProfileBatch, @unchecked Sendable {
+    // @unchecked Sendable: one thread at a time (see above).
     let columns: Int
     private(set) var bytes: [UInt8] = []
     /// The end of each cell in `bytes`, `columns` per record.

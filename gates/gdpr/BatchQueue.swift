@@ -1,22 +1,23 @@
 import Foundation
 
-/// A bounded hand-over of record batches between the reading thread and the profiling workers:
-/// a fixed set of batches goes round (free → filled by the reader → profiled by a worker → free),
-/// so memory holds at most that many batches however large the file.
-final class RecordBatchQueue: @unchecked Sendable {
+/// A bounded hand-over of batches between the reading thread and the profiling workers: a fixed
+/// set of batches goes round (free → filled by the reader → profiled by a worker → free), so
+/// memory holds at most that many batches however large the file.
+final class BatchQueue<Batch: ProfileBatch>: @unchecked Sendable {
     // @unchecked Sendable: every field is read and written under `condition`'s lock.
     private let condition = NSCondition()
-    private var free: [RecordBatch]
-    private var filled: [RecordBatch] = []
+    private var free: [Batch]
+    private var filled: [Batch] = []
     private var closed = false
     private var abandoned = false
+    private var stopAsked = false
 
-    init(batches: Int, columns: Int) {
-        free = (0..<batches).map { _ in RecordBatch(columns: columns) }
+    init(_ batches: [Batch]) {
+        free = batches
     }
 
     /// An empty batch for the reader to fill; waits while every batch is in flight.
-    func takeFree() -> RecordBatch {
+    func takeFree() -> Batch {
         condition.lock()
         defer { condition.unlock() }
         while free.isEmpty { condition.wait() }
@@ -24,7 +25,7 @@ final class RecordBatchQueue: @unchecked Sendable {
     }
 
     /// Hands a filled batch to the workers.
-    func send(_ batch: RecordBatch) {
+    func send(_ batch: Batch) {
         condition.lock()
         filled.append(batch)
         condition.broadcast()
@@ -33,7 +34,7 @@ final class RecordBatchQueue: @unchecked Sendable {
 
     /// The next filled batch, in the order sent; nil once the reader has closed the queue and
     /// every batch is taken, or at once when the reader abandoned the file.
-    func takeFilled() -> RecordBatch? {
+    func takeFilled() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while filled.isEmpty, !closed { condition.wait() }
@@ -41,13 +42,27 @@ final class RecordBatchQueue: @unchecked Sendable {
         return filled.removeFirst()
     }
 
-    /// Gives a profiled batch back to the reader.
-    func recycle(_ batch: RecordBatch) {
+    /// Gives a batch back to the reader, cleared.
+    func recycle(_ batch: Batch) {
         batch.clear()
         condition.lock()
         free.append(batch)
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A worker found what ends the file (a malformed line): the reader may stop reading, since
+    /// lines after it cannot change the outcome. Batches already sent are still profiled.
+    func askToStop() {
+        condition.lock()
+        stopAsked = true
+        condition.unlock()
+    }
+
+    var stopWasAsked: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopAsked
     }
 
     /// No more batches: workers finish the ones sent (or, when `abandon`, stop at once: the
