@@ -48,14 +48,15 @@ public final class GateWorkspace {
             .read(path: path)
     }
 
-    /// Runs the gate; the report's first (only) gate is the result.
-    public func report(_ options: String) async throws -> RunReport {
+    /// Runs the gate; the report's first (only) gate is the result. `artifacts`: the candidate's
+    /// artifacts as the runner hashed them before the gates (none unless a test says).
+    public func report(_ options: String, artifacts: [HashedArtifact] = []) async throws -> RunReport {
         let pipeline = try read(options)
-        return await PipelineRunner(toolVersion: "test", options: RunOptions()).run(pipeline, artifacts: [])
+        return await PipelineRunner(toolVersion: "test", options: RunOptions()).run(pipeline, artifacts: artifacts)
     }
 
-    public func run(_ options: String) async throws -> GateResult {
-        try await report(options).gates[0]
+    public func run(_ options: String, artifacts: [HashedArtifact] = []) async throws -> GateResult {
+        try await report(options, artifacts: artifacts).gates[0]
     }
 
     /// Runs the gate as `modelgate run --shard K/N` does for every K, writes each shard's JSON

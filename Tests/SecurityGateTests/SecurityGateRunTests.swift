@@ -111,6 +111,24 @@ import Testing
         #expect(result.findings.first?.rule == "secret.private-key")
         #expect(result.findings.first?.excerpt == "-----BEGIN EC PRIVATE KEY-----")
     }
+
+    /// The report names the digests the runner took before the gates ran; if an artifact's bytes
+    /// change before this gate reads them, the verdict would be about another file than the report.
+    @Test func anArtifactThatChangedSinceTheRunBeganIsAFinding() async throws {
+        let space = try workspace(["model.bin": .text("weights v1\n")])
+        space.candidate = "{name: m, version: '1', artifacts: [model.bin]}"
+        let pipeline = try space.read("sha256: {}")
+        let hashed = try ArtifactHasher.hash(pipeline.config.candidate, baseDirectory: pipeline.config.baseDirectory, configPath: pipeline.config.path)
+        let unchanged = try await space.run("sha256: {}", artifacts: hashed)
+        #expect(unchanged.findings.isEmpty, "\(unchanged.findings.map(\.message))")
+        #expect(unchanged.status == .pass)
+
+        try space.write("model.bin", "weights v2, swapped in after hashing\n")
+        let changed = try await space.run("sha256: {}", artifacts: hashed)
+        #expect(changed.findings.map(\.rule) == ["integrity.artifact-changed"])
+        #expect(changed.findings.first?.message.contains(hashed[0].sha256) == true)
+        #expect(changed.status == .fail)
+    }
 }
 
 /// A file reached through two given paths (a folder and its manifest's folder) is read once.

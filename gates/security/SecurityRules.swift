@@ -11,6 +11,7 @@ enum SecurityRules {
         case digestMismatch = "integrity.sha256-mismatch"
         case unlistedFile = "integrity.unlisted-file"
         case malformedManifest = "integrity.manifest-malformed"
+        case changedArtifact = "integrity.artifact-changed"
     }
 
     static let catalogue: [Kind: FindingRule] = [
@@ -35,6 +36,9 @@ enum SecurityRules {
         .malformedManifest: FindingRule(id: Kind.malformedManifest.rawValue, summary: "A manifest line that cannot be read",
                                         help: "Each line of a SHA256SUMS manifest is 64 hex digits, two spaces (or a space and '*') and a path inside the manifest's folder. A line that is not cannot vouch for anything.",
                                         severity: .high),
+        .changedArtifact: FindingRule(id: Kind.changedArtifact.rawValue, summary: "A candidate artifact changed while the run went on",
+                                      help: "The runner hashed the artifact before the gates ran, and the report names that digest; the bytes this gate scanned hash differently, so the verdict and the report would be about different files. Find what writes to the artifact during the run, and run the gates again on a file nothing changes.",
+                                      severity: .critical),
     ]
 
     static func finding(_ kind: Kind, path: String?, line: Int? = nil, message: String, excerpt: String? = nil) -> Finding {

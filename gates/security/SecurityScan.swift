@@ -30,15 +30,23 @@ struct SecurityScan {
         result.findings += targets.findings
 
         // Each file once, by where it is on disk; its digest serves the pins and the manifest,
-        // and is taken only when one of them will compare it.
+        // and is taken only when one of them will compare it, or when the file is a candidate
+        // artifact, whose digest in the report must be of the bytes scanned here.
         let needsDigest = !options.pins.isEmpty || options.manifest != nil
+        var artifactDigests: [String: HashedArtifact] = [:]
+        for artifact in context.artifacts { artifactDigests[ScanTargets.diskPath(context.resolve(artifact.path))] = artifact }
         var digests: [String: String] = [:]
         var scanned = Set<String>()
         let reader = FileBytes()
         for file in targets.files where scanned.insert(file.path).inserted {
             let bytes = try reader.read(file, maxBytes: options.maxFileBytes)
-            let scan = FileScan(bytes, file: file, options: options, digest: needsDigest)
+            let artifact = artifactDigests[file.path]
+            let scan = FileScan(bytes, file: file, options: options, digest: needsDigest || artifact != nil)
             digests[file.path] = scan.sha256
+            if let artifact, let digest = scan.sha256, digest != artifact.sha256 {
+                result.findings.append(SecurityRules.finding(.changedArtifact, path: file.name,
+                    message: "'\(file.name)' hashes to \(digest) now, but to \(artifact.sha256) when the run began (the digest the report names)"))
+            }
             result.filesScanned += 1
             result.bytesScanned += bytes.count
             result.findings += scan.findings

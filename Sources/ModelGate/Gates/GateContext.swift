@@ -18,10 +18,13 @@ public struct GateContext: Sendable {
     /// The thresholds as numbers (baseline applied; one whose baseline is missing is left out),
     /// for a gate that stops early once one cannot be met.
     public var limits: [ThresholdLimit]
+    /// The candidate's artifacts as the runner hashed them before any gate ran: the bytes the
+    /// report vouches for. A gate that reads an artifact again can tell whether it changed since.
+    public var artifacts: [HashedArtifact]
 
     public init(gateID: String, candidate: CandidateConfig, baseDirectory: String, workDirectory: String,
                 log: GateLog = GateLog(), timeout: Duration = .seconds(600),
-                gatedMetrics: Set<String> = [], limits: [ThresholdLimit] = []) {
+                gatedMetrics: Set<String> = [], limits: [ThresholdLimit] = [], artifacts: [HashedArtifact] = []) {
         self.gateID = gateID
         self.candidate = candidate
         self.baseDirectory = baseDirectory
@@ -30,6 +33,7 @@ public struct GateContext: Sendable {
         self.timeout = timeout
         self.gatedMetrics = gatedMetrics
         self.limits = limits
+        self.artifacts = artifacts
     }
 
     /// A path from the pipeline file, made usable from the working directory.

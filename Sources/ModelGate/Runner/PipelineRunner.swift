@@ -80,7 +80,7 @@ public struct PipelineRunner: Sendable {
                                       workDirectory: scratch.folder(for: config.id),
                                       log: log,
                                       timeout: config.timeout, gatedMetrics: Set(config.thresholds.map(\.metric)),
-                                      limits: limits(of: config))
+                                      limits: limits(of: config), artifacts: artifacts)
             let gateClock = ContinuousClock.now
             var result = await execute(entry, context: context, waivers: pipeline.config.waivers)
             result.durationSeconds = (ContinuousClock.now - gateClock).seconds
