@@ -11,7 +11,9 @@
 # ROUNDS=N alternates the clients N times at each connection count and ends each table with the
 # median of every column per client, which is what to quote on a shared machine: single runs of
 # 3 s swing by 15 % when anything else runs. NICE=-10 (root only) runs the servers and both clients
-# at a higher priority than the rest of the machine, the same for both.
+# at a higher priority than the rest of the machine, the same for both. THREAD_COUNTS (default
+# "1 2") and CONNECTIONS (default "1 8 64") narrow the nginx table; DELAY=0 skips the 5 ms servers:
+#   ROUNDS=10 THREAD_COUNTS=1 CONNECTIONS="8 64" DELAY=0 SECONDS_EACH=3 Tests/Scripts/bench-latency.sh
 #
 # Needs wrk and nginx (Debian: apt-get install -y wrk nginx). Both clients are closed-model
 # (each connection sends its next request when the previous answer is complete); wrk runs with
@@ -23,6 +25,7 @@ cd "$(dirname "$0")/../.."
 port=${PORT:-18080}
 seconds=${SECONDS_EACH:-5}
 rounds=${ROUNDS:-1}
+thread_counts=${THREAD_COUNTS:-1 2}
 prio=()
 [ -n "${NICE:-}" ] && prio=(nice -n "$NICE")
 url="http://127.0.0.1:$port/predict"
@@ -86,7 +89,7 @@ compare() {
     : > "$work/rows"
     for connections in "$@"; do
         for _ in $(seq "$rounds"); do
-            for threads in 1 2; do
+            for threads in $thread_counts; do
                 [ "$threads" -le "$connections" ] || continue
                 timed wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$target"
                 rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/out")
@@ -94,7 +97,7 @@ compare() {
                 row "wrk -t$threads" "$connections" "$rps" "$(wrk_ms 50%)" "$(wrk_ms 99%)" \
                     "$(echo "$(cpu_seconds) * 1000000 / $total" | bc -l)"
             done
-            for threads in 1 2; do
+            for threads in $thread_counts; do
                 [ "$threads" -le "$connections" ] || continue
                 THREADS=$threads timed "$bench" "$target" "$connections" "$seconds"
                 line=$(cat "$work/out")
@@ -120,7 +123,9 @@ compare() {
                     median(values[order[k], 4]), median(values[order[k], 5]), median(values[order[k], 6]) } }'
 }
 
-compare "$url" 1 8 64
+# shellcheck disable=SC2086  # CONNECTIONS is a list of numbers
+compare "$url" ${CONNECTIONS:-1 8 64}
+[ "${DELAY:-1}" != 0 ] || exit 0
 # The p50 accuracy target: a server whose every answer waits exactly 5 ms (our loopback test
 # server: sleeps, then yields until the deadline so the delay ends on time), measured by both clients.
 "${prio[@]}" "$bench" serve 5 > "$work/delay-server" &
