@@ -1,4 +1,8 @@
-import HTTP
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import HTTP
 import Testing
 
 /// The URLSession transport (what `https://` uses) behind the same protocol as the socket client:
@@ -18,6 +22,24 @@ import Testing
         let head = try #require(server.requests.first?.head)
         #expect(head.hasPrefix("POST /p HTTP/1.1"))
         #expect(head.lowercased().contains("x-token: abc123"))
+    }
+
+    /// On Linux a TLS failure arrives as error -1 with curl's words as the only cause: the error
+    /// keeps them, shortened and without control characters (a terminal escape cannot ride along).
+    @Test func curlsCauseIsKeptShortAndPrintable() {
+        let endpoint = HTTPEndpoint(scheme: .https, host: "127.0.0.1", port: 8443)
+        let cause = "SSL certificate problem: self-signed certificate\n\u{1B}[31m" + String(repeating: "x", count: 500)
+        let error = URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: cause])
+        guard case let .transport(message) = URLSessionTransport.describe(error, endpoint: endpoint, limits: HTTPClientLimits()) else {
+            Issue.record("not a transport error")
+            return
+        }
+        #expect(message.contains("(URLSession error -1: SSL certificate problem: self-signed certificate "), "\(message)")
+        #expect(!message.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        #expect(message.count < 300, "\(message.count) characters")
+        let silent = URLError(.unknown)
+        #expect(URLSessionTransport.describe(silent, endpoint: endpoint, limits: HTTPClientLimits())
+                == .transport("https request to \(endpoint) failed (URLSession error -1)"))
     }
 
     @Test func aRefusedConnectionIsAConnectError() async throws {
